@@ -1,0 +1,5 @@
+namespace Contoso.Orders;
+
+internal static class Placeholder
+{
+}

@@ -1,0 +1,2 @@
+Console.WriteLine("QuickStart: coming with the local endpoint.");
+return 0;

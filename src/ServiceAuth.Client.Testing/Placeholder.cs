@@ -1,0 +1,5 @@
+namespace ServiceAuth.Client.Testing;
+
+internal static class Placeholder
+{
+}

@@ -1,0 +1,79 @@
+namespace ServiceAuth.Client.Signing.Internal;
+
+/// <summary>
+/// The canonical URI. For every service but S3, the path as it goes on the wire has its dot segments removed and its
+/// repeated slashes collapsed, and is URI-encoded once more. For S3 it is used as is, encoded once.
+/// </summary>
+internal static class CanonicalPath
+{
+    public static void Append(ref ByteBuilder builder, ReadOnlySpan<char> wirePath, bool normalizeAndDoubleEncode)
+    {
+        if (wirePath.IsEmpty)
+        {
+            builder.Append((byte)'/');
+            return;
+        }
+
+        if (!normalizeAndDoubleEncode)
+        {
+            UriEncoder.AppendDecodedThenEncoded(ref builder, wirePath, keepSlash: true);
+            return;
+        }
+
+        AppendNormalized(ref builder, wirePath);
+    }
+
+    /// <summary>Encodes once more without normalizing: the <c>*-unnormalized</c> rule of the AWS test suite.</summary>
+    public static void AppendUnnormalized(ref ByteBuilder builder, ReadOnlySpan<char> wirePath)
+    {
+        if (wirePath.IsEmpty)
+        {
+            builder.Append((byte)'/');
+            return;
+        }
+
+        UriEncoder.AppendEncoded(ref builder, wirePath, keepSlash: true);
+    }
+
+    private static void AppendNormalized(ref ByteBuilder builder, ReadOnlySpan<char> path)
+    {
+        // Segments kept so far, as (start, length) pairs into path.
+        Span<Range> kept = path.Length <= 128 ? stackalloc Range[path.Length] : new Range[path.Length];
+        int count = 0;
+        bool trailingSlash = false;
+        int position = 0;
+        while (position <= path.Length)
+        {
+            int next = path[position..].IndexOf('/');
+            int end = next < 0 ? path.Length : position + next;
+            ReadOnlySpan<char> segment = path[position..end];
+            if (segment.IsEmpty || segment is ".")
+            {
+                trailingSlash = true;
+            }
+            else if (segment is "..")
+            {
+                count = Math.Max(0, count - 1);
+                trailingSlash = true;
+            }
+            else
+            {
+                kept[count++] = new Range(position, end);
+                trailingSlash = false;
+            }
+
+            position = end + 1;
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            builder.Append((byte)'/');
+            UriEncoder.AppendEncoded(ref builder, path[kept[i]], keepSlash: false);
+        }
+
+        if (count == 0 || trailingSlash)
+        {
+            builder.Append((byte)'/');
+        }
+    }
+}

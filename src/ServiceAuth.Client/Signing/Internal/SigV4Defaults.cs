@@ -1,0 +1,10 @@
+namespace ServiceAuth.Client.Signing.Internal;
+
+internal static class SigV4Defaults
+{
+    public const long MaxBufferedPayloadBytes = 10 * 1024 * 1024;
+
+    public const int SigningKeyCacheSize = 64;
+
+    public static readonly TimeSpan MaxPresignExpiry = TimeSpan.FromDays(7);
+}

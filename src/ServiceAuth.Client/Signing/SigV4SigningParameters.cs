@@ -1,0 +1,44 @@
+using ServiceAuth.Client.Signing.Internal;
+
+namespace ServiceAuth.Client.Signing;
+
+/// <summary>
+/// The inputs of one SigV4 signature besides the request and the credentials.
+/// </summary>
+public sealed class SigV4SigningParameters
+{
+    /// <summary>Gets the region of the credential scope, for example <c>eu-west-1</c>.</summary>
+    public required string Region { get; init; }
+
+    /// <summary>Gets the signing name of the service, for example <c>execute-api</c>, <c>lambda</c> or <c>s3</c>.</summary>
+    public required string Service { get; init; }
+
+    /// <summary>Gets the signing time. Only its UTC second is used.</summary>
+    public required DateTimeOffset SigningTime { get; init; }
+
+    /// <summary>Gets how the body is signed.</summary>
+    /// <value>The default value is <see cref="PayloadSigningMode.Sha256"/>.</value>
+    public PayloadSigningMode PayloadSigning { get; init; }
+
+    /// <summary>
+    /// Gets a value that overrides whether the path has its dot segments removed and repeated slashes collapsed, and is
+    /// URI-encoded once more (the rule of every service but S3).
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: <see langword="false"/> for the S3 family
+    /// (<c>s3</c>, <c>s3-object-lambda</c>, <c>s3express</c>, <c>s3-outposts</c>), otherwise <see langword="true"/>.</value>
+    public bool? NormalizePath { get; init; }
+
+    /// <summary>Gets a value that overrides whether an <c>x-amz-content-sha256</c> header is added in header signing.</summary>
+    /// <value>The default value is <see langword="null"/>: added for the S3 family and <c>aoss</c>, and whenever the
+    /// payload is unsigned.</value>
+    public bool? AddContentSha256Header { get; init; }
+
+    /// <summary>Gets a value indicating whether the session token is covered by the signature.</summary>
+    /// <value>The default value is <see langword="true"/>. A few services (IoT presigned URLs) want it appended after signing.</value>
+    public bool SignSessionToken { get; init; } = true;
+
+    /// <summary>Gets the largest body, in bytes, that is buffered in memory to be hashed when it is neither buffered
+    /// nor seekable already.</summary>
+    /// <value>The default value is 10,485,760 (10 MiB).</value>
+    public long MaxBufferedPayloadBytes { get; init; } = SigV4Defaults.MaxBufferedPayloadBytes;
+}

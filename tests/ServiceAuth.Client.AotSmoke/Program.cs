@@ -1,0 +1,2 @@
+Console.WriteLine("ServiceAuth.Client AOT smoke test");
+return 0;
