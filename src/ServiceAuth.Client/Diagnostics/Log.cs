@@ -13,10 +13,6 @@ internal static partial class Log
         Message = "Signed {Method} {Endpoint} for service {Service} in {Region}")]
     public static partial void RequestSigned(ILogger logger, string method, string endpoint, string service, string region);
 
-    [LoggerMessage(EventId = 101, EventName = "RequestBodyBuffered", Level = LogLevel.Debug,
-        Message = "Buffered a {ContentType} body in memory to hash it for {Endpoint}")]
-    public static partial void RequestBodyBuffered(ILogger logger, string contentType, string endpoint);
-
     [LoggerMessage(EventId = 102, EventName = "AutoRedirectDisabled", Level = LogLevel.Debug,
         Message = "Turned off automatic redirects on the primary handler of signed client '{ClientName}'")]
     public static partial void AutoRedirectDisabled(ILogger logger, string clientName);

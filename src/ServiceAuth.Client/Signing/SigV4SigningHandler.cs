@@ -53,9 +53,19 @@ public sealed class SigV4SigningHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Uri uri = _settings.Prepare(request);
-        ImmutableCredentials credentials = await _credentials.GetCredentialsAsync().ConfigureAwait(false);
-        await _signer.SignAsync(request, credentials, _settings.ParametersFor(uri, _timeProvider.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        Uri uri;
+        try
+        {
+            uri = _settings.Prepare(request);
+            ImmutableCredentials credentials = await _credentials.GetCredentialsAsync().ConfigureAwait(false);
+            await _signer.SignAsync(request, credentials, _settings.ParametersFor(uri, _timeProvider.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        }
+        catch (SigningException e)
+        {
+            LogFailed(request, e);
+            throw;
+        }
+
         LogSigned(request, uri);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
@@ -64,9 +74,19 @@ public sealed class SigV4SigningHandler : DelegatingHandler
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Uri uri = _settings.Prepare(request);
-        ImmutableCredentials credentials = _credentials.GetCredentials();
-        _signer.Sign(request, credentials, _settings.ParametersFor(uri, _timeProvider.GetUtcNow()));
+        Uri uri;
+        try
+        {
+            uri = _settings.Prepare(request);
+            ImmutableCredentials credentials = _credentials.GetCredentials();
+            _signer.Sign(request, credentials, _settings.ParametersFor(uri, _timeProvider.GetUtcNow()));
+        }
+        catch (SigningException e)
+        {
+            LogFailed(request, e);
+            throw;
+        }
+
         LogSigned(request, uri);
         return base.Send(request, cancellationToken);
     }
@@ -80,6 +100,15 @@ public sealed class SigV4SigningHandler : DelegatingHandler
         }
 
         return options.Credentials ?? DefaultChainCredentials.Instance;
+    }
+
+    private void LogFailed(HttpRequestMessage request, SigningException exception)
+    {
+        if (_logger.IsEnabled(LogLevel.Warning))
+        {
+            string endpoint = request.RequestUri is { IsAbsoluteUri: true } uri ? uri.GetLeftPart(UriPartial.Path) : request.RequestUri?.OriginalString ?? "(no URI)";
+            Log.SigningFailed(_logger, request.Method.Method, endpoint, exception.Message);
+        }
     }
 
     private void LogSigned(HttpRequestMessage request, Uri uri)
