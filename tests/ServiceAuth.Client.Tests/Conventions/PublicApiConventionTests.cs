@@ -1,0 +1,64 @@
+using System.Reflection;
+
+namespace ServiceAuth.Client.Tests.Conventions;
+
+public sealed class PublicApiConventionTests
+{
+    private static readonly Type[] PublicTypes = typeof(SignedHttpClientOptions).Assembly.GetExportedTypes();
+
+    [Fact]
+    public void PublicTypes_NoneInInternalNamespaces()
+    {
+        PublicTypes.Where(t => t.Namespace?.EndsWith(".Internal", StringComparison.Ordinal) == true).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void PublicClasses_AreSealedOrStatic_ExceptTheExceptionBase()
+    {
+        Type[] open = PublicTypes
+            .Where(t => t.IsClass && !t.IsSealed && !t.IsAbstract && t != typeof(ServiceAuthException))
+            .ToArray();
+
+        open.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void PublicExceptions_DeriveFromServiceAuthException()
+    {
+        PublicTypes.Where(t => typeof(Exception).IsAssignableFrom(t) && t != typeof(ServiceAuthException))
+            .ShouldAllBe(t => t.IsSubclassOf(typeof(ServiceAuthException)));
+    }
+
+    [Fact]
+    public void DependencyInjectionExtensions_LiveInRootNamespace()
+    {
+        PublicTypes.Where(t => t.IsAbstract && t.IsSealed && t.Name.EndsWith("Extensions", StringComparison.Ordinal))
+            .ShouldAllBe(t => t.Namespace == "ServiceAuth.Client");
+    }
+
+    [Fact]
+    public void SourceFiles_NoneOver300Lines()
+    {
+        string src = Path.Combine(RepositoryRoot(), "src");
+
+        string[] tooLong = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => File.ReadLines(f).Count() > 300)
+            .ToArray();
+
+        tooLong.ShouldBeEmpty();
+    }
+
+    internal static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ServiceAuth.Client.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("ServiceAuth.Client.sln not found above " + AppContext.BaseDirectory);
+    }
+}
