@@ -40,7 +40,7 @@ UNICODE = ["é", "ß", "ሴ", "中文", "😀", "ü", "\u00a0", "Ω"]
 HEADER_NAMES = ["My-Header1", "X-Custom", "x-amz-meta-color", "X-Amz-Meta-Spaces", "Accept", "If-Match", "x-api-key",
                 "X-Amz-Target", "Range", "X-Request-Id", "Accept-Language"]
 QUERY_NAMES = ["Param", "a", "uploads", "list-type", "key with space", "ሴ", "x+y", "a=b", "a&b", "emoji😀", "Z",
-               "prefix", "Action", "versionId", "_", "~tilde", "%", "name/slash"]
+               "prefix", "Action", "versionId", "_", "~tilde", "%", "name/slash", ""]
 
 
 def pct(data: bytes) -> str:
@@ -108,8 +108,8 @@ def wire_query(rng: random.Random, allow_repeats: bool):
     encoded = []
     for name, value in pairs:
         e_name = quote(name, safe="-_.~")
-        if value == "" and rng.random() < 0.5:
-            encoded.append(e_name)  # valueless: ?uploads
+        if value == "" and name != "" and rng.random() < 0.5:
+            encoded.append(e_name)  # valueless: ?uploads (an empty name keeps its "=": "a&&b" is not a parameter)
         else:
             encoded.append(e_name + "=" + quote(value, safe="-_.~"))
     return "&".join(encoded), pairs
