@@ -37,29 +37,24 @@ internal static class CanonicalPath
 
     private static void AppendNormalized(ref ByteBuilder builder, ReadOnlySpan<char> path)
     {
-        // Segments kept so far, as (start, length) pairs into path.
+        // Segments kept so far, as (start, length) pairs into path. Dot segments and empty segments (repeated slashes)
+        // are dropped; ".." drops the segment before it. As in botocore and @smithy/signature-v4, the result
+        // ends with a slash only when the path does and some segment is left: "/a/b/.." is "/a", "/a/b/../" is "/a/".
         Span<Range> kept = path.Length <= 128 ? stackalloc Range[path.Length] : new Range[path.Length];
         int count = 0;
-        bool trailingSlash = false;
         int position = 0;
         while (position <= path.Length)
         {
             int next = path[position..].IndexOf('/');
             int end = next < 0 ? path.Length : position + next;
             ReadOnlySpan<char> segment = path[position..end];
-            if (segment.IsEmpty || segment is ".")
-            {
-                trailingSlash = true;
-            }
-            else if (segment is "..")
+            if (segment is "..")
             {
                 count = Math.Max(0, count - 1);
-                trailingSlash = true;
             }
-            else
+            else if (!segment.IsEmpty && segment is not ".")
             {
                 kept[count++] = new Range(position, end);
-                trailingSlash = false;
             }
 
             position = end + 1;
@@ -71,7 +66,7 @@ internal static class CanonicalPath
             UriEncoder.AppendEncoded(ref builder, path[kept[i]], keepSlash: false);
         }
 
-        if (count == 0 || trailingSlash)
+        if (count == 0 || path[^1] == '/')
         {
             builder.Append((byte)'/');
         }

@@ -25,9 +25,13 @@ internal static class PayloadHasher
             {
                 content.CopyTo(hasher, null, cancellationToken);
             }
-            else if (content is StreamContent && (await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false)).CanSeek)
+            else if (content is StreamContent && await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false) is { CanSeek: true } stream)
             {
+                // Hashing reads the stream to its end: put it back where it was, for anything that reads it before
+                // SocketsHttpHandler (which seeks back to the content's start itself).
+                long position = stream.Position;
                 await content.CopyToAsync(hasher, cancellationToken).ConfigureAwait(false);
+                stream.Position = position;
             }
             else
             {
@@ -55,9 +59,17 @@ internal static class PayloadHasher
         HashingStream hasher = HashingStream.Rent();
         try
         {
-            if (IsInMemory(content) || (content is StreamContent && content.ReadAsStream(cancellationToken).CanSeek))
+            if (IsInMemory(content))
             {
                 content.CopyTo(hasher, null, cancellationToken);
+                return Finish(hasher);
+            }
+
+            if (content is StreamContent && content.ReadAsStream(cancellationToken) is { CanSeek: true } stream)
+            {
+                long position = stream.Position;
+                content.CopyTo(hasher, null, cancellationToken);
+                stream.Position = position;
                 return Finish(hasher);
             }
 

@@ -109,7 +109,9 @@ internal static class SigV4Core
                 url.Append('&').Append(SigV4Constants.QuerySecurityToken).Append('=').Append(Uri.EscapeDataString(token));
             }
 
-            return new Uri(url.ToString());
+            // The path is the request's wire path, the query is canonical: parse it verbatim, or System.Uri would remove dot
+            // segments that were signed (S3, NormalizePath=false) and the URL would no longer match its signature.
+            return new Uri(url.ToString(), new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
         }
         finally
         {
@@ -187,7 +189,9 @@ internal static class SigV4Core
 
     private static string BuildAuthorization(string accessKey, ReadOnlySpan<char> date, SigV4SigningParameters parameters, ReadOnlySpan<byte> signedHeaders, ReadOnlySpan<byte> signature)
     {
-        int length = 192 + accessKey.Length + parameters.Region.Length + parameters.Service.Length + signedHeaders.Length;
+        // "AWS4-HMAC-SHA256 Credential=" + "/yyyyMMdd/" + "/" + "/aws4_request" + ", SignedHeaders=" + ", Signature=" + 64 hex
+        // digits come to 144 characters besides the variable parts; 160 leaves room.
+        int length = 160 + accessKey.Length + parameters.Region.Length + parameters.Service.Length + signedHeaders.Length;
         char[]? rented = null;
         Span<char> buffer = length <= 1024 ? stackalloc char[length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length));
         try

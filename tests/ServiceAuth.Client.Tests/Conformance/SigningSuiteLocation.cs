@@ -1,0 +1,45 @@
+namespace ServiceAuth.Client.Tests.Conformance;
+
+/// <summary>
+/// Where the AWS signing test suite is: <c>SERVICEAUTH_SIGV4_SUITE</c>, or <c>../shared/aws-signing-test-suite</c> next to
+/// the repository root (the folder that holds ServiceAuth.Client.sln). The vectors are never copied into the repository.
+/// </summary>
+public static class SigningSuiteLocation
+{
+    private static readonly Lazy<string> Root = new(Locate);
+
+    /// <summary>Gets the suite folder (it may not exist).</summary>
+    public static string SuiteDirectory => Root.Value;
+
+    /// <summary>Gets the <c>v4</c> folder of the suite.</summary>
+    public static string V4Directory => Path.Combine(SuiteDirectory, "v4");
+
+    /// <summary>Gets a value indicating whether the v4 vectors are present.</summary>
+    public static bool IsPresent => Directory.Exists(V4Directory);
+
+    /// <summary>Gets a value indicating whether the tests run in CI, where a missing suite is a failure.</summary>
+    public static bool IsCi => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
+
+    /// <summary>Gets the skip reason when the suite is missing outside CI, else <see langword="null"/>.</summary>
+    public static string? SkipReason =>
+        IsPresent || IsCi ? null : $"AWS signing test suite not found at {SuiteDirectory}; skipped (set SERVICEAUTH_SIGV4_SUITE, or CI to make this a failure).";
+
+    private static string Locate()
+    {
+        string? fromEnvironment = Environment.GetEnvironmentVariable("SERVICEAUTH_SIGV4_SUITE");
+        if (!string.IsNullOrEmpty(fromEnvironment))
+        {
+            return Path.GetFullPath(fromEnvironment);
+        }
+
+        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "ServiceAuth.Client.sln")))
+            {
+                return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "aws-signing-test-suite"));
+            }
+        }
+
+        return Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "shared", "aws-signing-test-suite"));
+    }
+}
