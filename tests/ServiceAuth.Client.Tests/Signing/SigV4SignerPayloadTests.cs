@@ -1,3 +1,4 @@
+using ServiceAuth.Client.Tests.Support;
 using System.Net.Http.Headers;
 using System.Text;
 using ServiceAuth.Client.Signing;

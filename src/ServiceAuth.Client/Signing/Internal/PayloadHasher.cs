@@ -93,6 +93,7 @@ internal static class PayloadHasher
 
     private static bool TryGetWithoutReading(HttpRequestMessage request, SigV4SigningParameters parameters, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? hash)
     {
+        SigV4Core.RemoveOwnContentSha256(request);
         if (request.Headers.NonValidated.TryGetValues(SigV4Constants.AmzContentSha256, out HeaderStringValues values))
         {
             hash = HeaderValue.ToWireString(values).Trim();

@@ -8,6 +8,22 @@ namespace ServiceAuth.Client.Signing.Internal;
 /// <summary>The signature itself, once the payload hash is known: canonical request, string to sign, HMAC.</summary>
 internal static class SigV4Core
 {
+    /// <summary>Marks an <c>x-amz-content-sha256</c> header this signer added, so a later signing recomputes it rather than
+    /// taking it for the caller's precomputed hash.</summary>
+    private static readonly HttpRequestOptionsKey<string> AddedContentSha256 = new("ServiceAuth.Client.AddedContentSha256");
+
+    /// <summary>Removes the <c>x-amz-content-sha256</c> header an earlier signing added; a caller's own is kept.</summary>
+    public static void RemoveOwnContentSha256(HttpRequestMessage request)
+    {
+        if (request.Headers.NonValidated.TryGetValues(SigV4Constants.AmzContentSha256, out HeaderStringValues values) &&
+            request.Options.TryGetValue(AddedContentSha256, out string? added) &&
+            string.Equals(HeaderValue.ToWireString(values), added, StringComparison.Ordinal))
+        {
+            request.Headers.Remove(SigV4Constants.AmzContentSha256);
+            request.Options.Remove(AddedContentSha256.Key, out _);
+        }
+    }
+
     public static void SignHeaders(HttpRequestMessage request, ImmutableCredentials credentials, SigV4SigningParameters parameters, string payloadHash, SigningKeyCache keys, SigningTrace? trace)
     {
         Uri uri = RequireAbsoluteUri(request);
@@ -28,6 +44,7 @@ internal static class SigV4Core
         if (AddsContentSha256Header(parameters, payloadHash) && !headers.NonValidated.Contains(SigV4Constants.AmzContentSha256))
         {
             headers.TryAddWithoutValidation(SigV4Constants.AmzContentSha256, payloadHash);
+            request.Options.Set(AddedContentSha256, payloadHash);
         }
 
         var headerBlock = new ByteBuilder(1024);
