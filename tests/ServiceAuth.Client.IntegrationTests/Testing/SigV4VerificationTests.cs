@@ -48,6 +48,22 @@ public sealed class SigV4VerificationTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Kestrel_VerifiesTheRawRequestTarget()
+    {
+        await using LocalAwsEndpoint kestrel = await LocalAwsEndpoint.StartAsync();
+        LocalUser user = kestrel.AddUser("k");
+        kestrel.AddApi("GET", "/files/{name}", user.Arn);
+        using var sender = new SignedSender(kestrel, TimeProvider.System, inMemory: false);
+
+        using HttpResponseMessage response = await sender.GetAsync("/files/a%20b%2Fc?x=%2B1&z=%C3%BC", user.Credentials);
+
+        kestrel.BaseAddress.Host.ShouldBe("127.0.0.1");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        using JsonDocument json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        json.RootElement.GetProperty("path").GetString().ShouldBe("/files/a b/c");
+    }
+
+    [Fact]
     public async Task TamperedHeader_IsInvalidSignature()
     {
         HttpRequestMessage request = _sender.Request(HttpMethod.Get, "/orders/1");
