@@ -79,6 +79,7 @@ public sealed class LocalAwsEndpoint : IAsyncDisposable
             PrincipalArn = user.Arn,
             CallerArn = user.Arn,
             AccountId = accountId,
+            UserId = KeyGenerator.UserId(),
         });
         return user;
     }

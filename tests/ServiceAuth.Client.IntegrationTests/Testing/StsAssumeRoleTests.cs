@@ -62,6 +62,7 @@ public sealed class StsAssumeRoleTests : IAsyncLifetime
 
         identity.Arn.ShouldBe("arn:aws:sts::222222222222:assumed-role/orders-writer/s1");
         identity.Account.ShouldBe("222222222222");
+        identity.UserId.ShouldBe(assumed.AssumedRoleUser.AssumedRoleId);
     }
 
     [Fact]
@@ -117,6 +118,43 @@ public sealed class StsAssumeRoleTests : IAsyncLifetime
         error.RequestId.ShouldNotBeNullOrEmpty();
         _endpoint.StsAssumeRoleCallCount.ShouldBe(1);
         _endpoint.Requests.ShouldHaveSingleItem().ErrorCode.ShouldBe("Throttling");
+    }
+
+    [Fact]
+    public async Task ThrottledCalls_AreRetriedBySdk_AndCounted()
+    {
+        _endpoint.Faults.ThrottleNextStsCalls(2);
+        using var sts = new AmazonSecurityTokenServiceClient(_serviceA.ToAwsCredentials(), new AmazonSecurityTokenServiceConfig
+        {
+            ServiceURL = _endpoint.BaseAddress.ToString(),
+            AuthenticationRegion = "us-east-1",
+            MaxErrorRetry = 3,
+        });
+
+        AssumeRoleResponse response = await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = OrdersRole, RoleSessionName = "retried", ExternalId = "tenant-7" });
+
+        response.Credentials.AccessKeyId.ShouldStartWith("ASIA");
+        _endpoint.StsAssumeRoleCallCount.ShouldBe(3);
+        _endpoint.Requests.Select(r => r.ErrorCode).ShouldBe(["Throttling", "Throttling", null]);
+    }
+
+    [Fact]
+    public async Task AuthorizationWithoutSignature_IsIncompleteSignature()
+    {
+        using var client = new HttpClient { BaseAddress = _endpoint.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/")
+        {
+            Content = new StringContent("Action=GetCallerIdentity&Version=2011-06-15", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+        request.Headers.TryAddWithoutValidation("Authorization", $"AWS4-HMAC-SHA256 Credential={_serviceA.Credentials.AccessKey}/20261122/us-east-1/sts/aws4_request, SignedHeaders=host");
+
+        using HttpResponseMessage response = await client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        string body = await response.Content.ReadAsStringAsync();
+        body.ShouldContain("<Code>IncompleteSignature</Code>");
+        body.ShouldContain("Authorization header requires 'Signature' parameter.");
+        body.ShouldStartWith("<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">");
     }
 
     [Fact]

@@ -80,6 +80,7 @@ public sealed class VerifierVectorTests
             PrincipalArn = "arn:aws:iam::123456789012:user/example",
             CallerArn = "arn:aws:iam::123456789012:user/example",
             AccountId = "123456789012",
+            UserId = "AIDAEXAMPLE",
         });
         return store;
     }

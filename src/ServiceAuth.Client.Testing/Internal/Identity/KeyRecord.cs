@@ -22,6 +22,9 @@ internal sealed class KeyRecord
 
     public required string AccountId { get; init; }
 
+    /// <summary>Gets the unique id GetCallerIdentity reports: <c>AIDA…</c> for a user, <c>AROA…:session</c> for a session.</summary>
+    public required string UserId { get; init; }
+
     public bool IsTemporary => SessionToken is not null;
 
     public void ForceExpire() => _forcedExpired = true;

@@ -1,5 +1,3 @@
-using System.Security;
-
 namespace ServiceAuth.Client.Testing.Internal.Protocol;
 
 /// <summary>awsQuery XML bodies, laid out as in docs/reference (aws-query-wire-and-sns-publishers.md, A4).</summary>
@@ -9,7 +7,9 @@ internal static class AwsQueryXml
     public const string SnsNamespace = "http://sns.amazonaws.com/doc/2010-03-31/";
     public const string ContentType = "text/xml";
 
-    public static string Escape(string value) => SecurityElement.Escape(value);
+    /// <summary>Escapes XML text content (&amp;, &lt;, &gt;); quotes and apostrophes stay as they are, as AWS sends them.</summary>
+    public static string Escape(string value) =>
+        value.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     /// <summary>Wraps a result in <c>&lt;{action}Response&gt;&lt;{action}Result&gt;</c> with the request id.</summary>
     public static WireResponse Success(string action, string xmlNamespace, string resultXml, string requestId) =>

@@ -64,6 +64,7 @@ internal static partial class AssumeRoleHandler
             PrincipalArn = role.Arn,
             CallerArn = sessionArn,
             AccountId = role.AccountId,
+            UserId = $"{role.RoleId}:{sessionName}",
         };
         state.Keys.Add(record);
 

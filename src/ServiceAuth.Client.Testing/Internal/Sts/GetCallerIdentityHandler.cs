@@ -11,7 +11,7 @@ internal static class GetCallerIdentityHandler
             "GetCallerIdentity",
             AwsQueryXml.StsNamespace,
             $"    <Arn>{AwsQueryXml.Escape(caller.CallerArn)}</Arn>\n" +
-            $"    <UserId>{caller.AccessKeyId}</UserId>\n" +
+            $"    <UserId>{AwsQueryXml.Escape(caller.UserId)}</UserId>\n" +
             $"    <Account>{caller.AccountId}</Account>\n",
             requestId);
 }
