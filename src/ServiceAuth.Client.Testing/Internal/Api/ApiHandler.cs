@@ -1,0 +1,65 @@
+using System.Text;
+using ServiceAuth.Client.Testing.Internal.Auth;
+using ServiceAuth.Client.Testing.Internal.Identity;
+using ServiceAuth.Client.Testing.Internal.Protocol;
+
+namespace ServiceAuth.Client.Testing.Internal.Api;
+
+/// <summary>Serves an authenticated request on an API route, enforcing its resource policy like API Gateway.</summary>
+internal static class ApiHandler
+{
+    public static async Task<WireResponse> HandleAsync(EndpointState state, WireRequest request, KeyRecord caller, CancellationToken cancellationToken)
+    {
+        string[] path = [.. request.RawPath.Split('/', StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => Encoding.UTF8.GetString(SigV4Canonicalizer.PercentDecode(s)))];
+        string method = request.Method.ToUpperInvariant();
+        if (state.Routes.Match(method, path) is not { } match)
+        {
+            return ApiGatewayJson.Error(404, "NotFoundException", "Not Found");
+        }
+
+        if (!PrincipalMatcher.IsAllowed(match.Route.Allow, caller))
+        {
+            string account = state.Options.AccountId;
+            string masked = account.Length > 4 ? new string('*', account.Length - 4) + account[^4..] : account;
+            string resource = $"arn:aws:execute-api:{state.Options.Region}:{masked}:local/test/{method}/{string.Join('/', path)}";
+            return ApiGatewayJson.Error(
+                403,
+                "AccessDeniedException",
+                $"User: {caller.CallerArn} is not authorized to perform: execute-api:Invoke on resource: {resource}",
+                "Message");
+        }
+
+        var invocation = new ApiInvocation
+        {
+            Method = method,
+            Path = "/" + string.Join('/', path),
+            RawQuery = request.RawQuery,
+            RouteValues = match.Values,
+            CallerArn = caller.CallerArn,
+            PrincipalArn = caller.PrincipalArn,
+            Body = Encoding.UTF8.GetString(request.Body),
+        };
+        if (match.Route.Respond is null)
+        {
+            byte[] body = ApiGatewayJson.Object(("caller", invocation.CallerArn), ("method", invocation.Method), ("path", invocation.Path));
+            return new WireResponse(200, ApiGatewayJson.ContentType, body);
+        }
+
+        using HttpResponseMessage response = match.Route.Respond(invocation);
+        return await ToWireAsync(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<WireResponse> ToWireAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        byte[] body = response.Content is null ? [] : await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        string contentType = response.Content?.Headers.ContentType?.ToString() ?? ApiGatewayJson.ContentType;
+        var wire = new WireResponse((int)response.StatusCode, contentType, body);
+        foreach (KeyValuePair<string, IEnumerable<string>> header in response.Headers)
+        {
+            wire.Headers.Add(new(header.Key, string.Join(", ", header.Value)));
+        }
+
+        return wire;
+    }
+}

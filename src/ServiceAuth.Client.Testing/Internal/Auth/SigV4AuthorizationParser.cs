@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text;
+
+namespace ServiceAuth.Client.Testing.Internal.Auth;
+
+/// <summary>Parses the Authorization header or the presigned query parameters, answering like AWS when they are incomplete.</summary>
+internal static class SigV4AuthorizationParser
+{
+    private const string Algorithm = "AWS4-HMAC-SHA256";
+
+    /// <summary>Returns <see langword="null"/> when the request carries no SigV4 authentication at all.</summary>
+    public static (SigV4Authorization? Authorization, AuthFailure? Failure) Parse(WireRequest request)
+    {
+        string? header = request.Get("Authorization");
+        if (header is not null)
+        {
+            return ParseHeader(request, header);
+        }
+
+        Dictionary<string, string> query = DecodeQuery(request.RawQuery);
+        if (query.ContainsKey("X-Amz-Algorithm") || query.ContainsKey("X-Amz-Signature"))
+        {
+            return ParsePresigned(query);
+        }
+
+        return (null, new AuthFailure(AuthFailureKind.MissingAuthenticationToken, "Missing Authentication Token"));
+    }
+
+    private static (SigV4Authorization?, AuthFailure?) ParseHeader(WireRequest request, string header)
+    {
+        if (!header.StartsWith(Algorithm + " ", StringComparison.Ordinal))
+        {
+            return (null, Incomplete($"Unsupported authorization scheme; expected '{Algorithm}'. Authorization={header}"));
+        }
+
+        var parts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string item in header[(Algorithm.Length + 1)..].Split(','))
+        {
+            int eq = item.IndexOf('=', StringComparison.Ordinal);
+            if (eq > 0)
+            {
+                parts[item[..eq].Trim()] = item[(eq + 1)..].Trim();
+            }
+        }
+
+        var missing = new StringBuilder();
+        foreach (string name in new[] { "Credential", "Signature", "SignedHeaders" })
+        {
+            if (!parts.ContainsKey(name))
+            {
+                missing.Append(CultureInfo.InvariantCulture, $"Authorization header requires '{name}' parameter. ");
+            }
+        }
+
+        string? amzDate = request.Get("X-Amz-Date");
+        if (amzDate is null)
+        {
+            missing.Append("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ");
+        }
+
+        if (missing.Length > 0)
+        {
+            return (null, Incomplete(missing.Append("Authorization=").Append(header).ToString()));
+        }
+
+        return Build(parts["Credential"], parts["SignedHeaders"], parts["Signature"], amzDate!, request.Get("X-Amz-Security-Token"), false, 0);
+    }
+
+    private static (SigV4Authorization?, AuthFailure?) ParsePresigned(Dictionary<string, string> query)
+    {
+        foreach (string name in new[] { "X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-SignedHeaders", "X-Amz-Signature", "X-Amz-Expires" })
+        {
+            if (!query.ContainsKey(name))
+            {
+                return (null, Incomplete($"AWS query-string parameters must include '{name}'. Re-examine the query-string parameters."));
+            }
+        }
+
+        if (query["X-Amz-Algorithm"] != Algorithm
+            || !int.TryParse(query["X-Amz-Expires"], NumberStyles.None, CultureInfo.InvariantCulture, out int expires))
+        {
+            return (null, Incomplete("X-Amz-Algorithm must be AWS4-HMAC-SHA256 and X-Amz-Expires must be a number of seconds."));
+        }
+
+        query.TryGetValue("X-Amz-Security-Token", out string? token);
+        return Build(query["X-Amz-Credential"], query["X-Amz-SignedHeaders"], query["X-Amz-Signature"], query["X-Amz-Date"], token, true, expires);
+    }
+
+    private static (SigV4Authorization?, AuthFailure?) Build(string credential, string signedHeaders, string signature, string amzDate, string? token, bool presigned, int expires)
+    {
+        string[] scope = credential.Split('/');
+        if (scope.Length != 5 || scope[4] != "aws4_request")
+        {
+            return (null, Incomplete($"Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '{credential}'"));
+        }
+
+        if (!DateTimeOffset.TryParseExact(amzDate, "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset signedAt))
+        {
+            return (null, Incomplete($"Date must be in ISO-8601 'basic format'. Got '{amzDate}'. See http://en.wikipedia.org/wiki/ISO_8601"));
+        }
+
+        string[] headers = signedHeaders.Split(';');
+        if (!headers.Contains("host", StringComparer.Ordinal))
+        {
+            return (null, Incomplete("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization."));
+        }
+
+        return (new SigV4Authorization
+        {
+            AccessKeyId = scope[0],
+            ScopeDate = scope[1],
+            Region = scope[2],
+            Service = scope[3],
+            SignedHeaders = headers,
+            Signature = signature,
+            AmzDate = amzDate,
+            SignedAt = signedAt,
+            SecurityToken = token,
+            IsPresigned = presigned,
+            ExpiresSeconds = expires,
+        }, null);
+    }
+
+    private static Dictionary<string, string> DecodeQuery(string rawQuery)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string part in rawQuery.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int eq = part.IndexOf('=', StringComparison.Ordinal);
+            string name = Encoding.UTF8.GetString(SigV4Canonicalizer.PercentDecode(eq < 0 ? part : part[..eq]));
+            result[name] = eq < 0 ? string.Empty : Encoding.UTF8.GetString(SigV4Canonicalizer.PercentDecode(part[(eq + 1)..]));
+        }
+
+        return result;
+    }
+
+    private static AuthFailure Incomplete(string message) => new(AuthFailureKind.IncompleteSignature, message);
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using ServiceAuth.Client.Testing.Internal.Api;
+using ServiceAuth.Client.Testing.Internal.Auth;
+using ServiceAuth.Client.Testing.Internal.Identity;
+using ServiceAuth.Client.Testing.Internal.Protocol;
+using ServiceAuth.Client.Testing.Internal.Sns;
+using ServiceAuth.Client.Testing.Internal.Sts;
+
+namespace ServiceAuth.Client.Testing.Internal;
+
+/// <summary>
+/// The one request pipeline both hosts share (Kestrel and the in-memory handler): faults, SigV4 verification, then
+/// STS, SNS or an API route. Every answer carries <c>x-amzn-RequestId</c> and a <c>Date</c> from the endpoint's clock.
+/// </summary>
+internal sealed class EndpointPipeline
+{
+    private readonly EndpointState _state;
+
+    public EndpointPipeline(EndpointState state) => _state = state;
+
+    public async Task<WireResponse> HandleAsync(WireRequest request, CancellationToken cancellationToken)
+    {
+        string requestId = Guid.NewGuid().ToString();
+        TimeSpan delay = _state.Faults.RequestDelay;
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, _state.Options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
+
+        bool isQuery = request.Method == "POST" && request.RawPath == "/" && FormBody.IsForm(request);
+        Dictionary<string, string>? form = isQuery ? FormBody.Parse(request.Body) : null;
+        string? action = form?.GetValueOrDefault("Action");
+        KeyRecord? caller = null;
+        WireResponse response;
+        try
+        {
+            (response, caller) = await DispatchAsync(request, form, action, requestId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is FormatException or ArgumentException or InvalidOperationException)
+        {
+            response = form is null
+                ? ApiGatewayJson.Error(500, "InternalServerErrorException", "Internal server error")
+                : AwsQueryXml.Error(500, Namespace(action, request), "InternalFailure", "The endpoint failed: " + exception.Message, requestId);
+        }
+
+        DateTimeOffset now = _state.Now;
+        response.Headers.Add(new("x-amzn-RequestId", requestId));
+        response.Headers.Add(new("Date", now.ToString("R", CultureInfo.InvariantCulture)));
+        _state.Record(new RecordedRequest
+        {
+            Method = request.Method,
+            Path = request.RawPath,
+            Action = action,
+            CallerArn = caller?.CallerArn,
+            StatusCode = response.StatusCode,
+            ErrorCode = response.ErrorCode,
+            RequestId = requestId,
+            Timestamp = now,
+        });
+        return response;
+    }
+
+    private async Task<(WireResponse, KeyRecord?)> DispatchAsync(
+        WireRequest request, Dictionary<string, string>? form, string? action, string requestId, CancellationToken cancellationToken)
+    {
+        string ns = Namespace(action, request);
+        if (action == "AssumeRole")
+        {
+            _state.CountAssumeRole();
+        }
+
+        if (_state.Faults.TakeRequestFailure() is int status)
+        {
+            return (ServerErrors.Create(status, form is not null, ns, requestId), null);
+        }
+
+        if (form is not null && ns == AwsQueryXml.StsNamespace && _state.Faults.TakeStsThrottle())
+        {
+            return (AwsQueryXml.Error(400, ns, "Throttling", "Rate exceeded", requestId), null);
+        }
+
+        (KeyRecord? caller, _, AuthFailure? failure) = SigV4Verifier.Verify(request, _state.Keys, _state.Now, _state.Options.MaxClockSkew);
+        if (failure is not null || caller is null)
+        {
+            AuthFailure reported = failure ?? new AuthFailure(AuthFailureKind.MissingAuthenticationToken, "Missing Authentication Token");
+            return (form is null ? AuthErrors.ApiGateway(reported) : AuthErrors.AwsQuery(reported, ns, requestId), null);
+        }
+
+        if (form is null)
+        {
+            return (await ApiHandler.HandleAsync(_state, request, caller, cancellationToken).ConfigureAwait(false), caller);
+        }
+
+        WireResponse response = action switch
+        {
+            "AssumeRole" => AssumeRoleHandler.Handle(_state, form, caller, requestId),
+            "GetCallerIdentity" => GetCallerIdentityHandler.Handle(caller, requestId),
+            "Publish" => SnsHandler.Publish(_state, form, caller, requestId),
+            "PublishBatch" => SnsHandler.PublishBatch(_state, form, caller, requestId),
+            null => AwsQueryXml.Error(400, ns, "MissingAction", "Missing Action", requestId),
+            _ => AwsQueryXml.Error(400, ns, "InvalidAction", $"The action {action} is not valid for this web service.", requestId),
+        };
+        return (response, caller);
+    }
+
+    private static string Namespace(string? action, WireRequest request)
+    {
+        if (action is "AssumeRole" or "GetCallerIdentity" or "GetSessionToken" or "AssumeRoleWithWebIdentity")
+        {
+            return AwsQueryXml.StsNamespace;
+        }
+
+        bool stsScope = request.Get("Authorization")?.Contains("/sts/aws4_request", StringComparison.Ordinal) == true;
+        return action is null && stsScope ? AwsQueryXml.StsNamespace : AwsQueryXml.SnsNamespace;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using ServiceAuth.Client.Testing.Internal.Api;
+using ServiceAuth.Client.Testing.Internal.Identity;
+using ServiceAuth.Client.Testing.Internal.Sts;
+
+namespace ServiceAuth.Client.Testing.Internal;
+
+/// <summary>Everything the endpoint knows: keys, roles, topics, routes, fault knobs and the request log.</summary>
+internal sealed class EndpointState
+{
+    private readonly ConcurrentQueue<RecordedRequest> _log = new();
+    private int _assumeRoleCalls;
+
+    public EndpointState(LocalAwsEndpointOptions options)
+    {
+        Options = options;
+        Faults = new LocalAwsFaults(Keys.ExpireAllTemporary);
+    }
+
+    public LocalAwsEndpointOptions Options { get; }
+
+    public IdentityStore Keys { get; } = new();
+
+    public ConcurrentDictionary<string, RoleDefinition> Roles { get; } = new(StringComparer.Ordinal);
+
+    public ConcurrentDictionary<string, LocalTopic> Topics { get; } = new(StringComparer.Ordinal);
+
+    public ApiRouteTable Routes { get; } = new();
+
+    public LocalAwsFaults Faults { get; }
+
+    public IReadOnlyList<RecordedRequest> Log => [.. _log];
+
+    public int AssumeRoleCalls => Volatile.Read(ref _assumeRoleCalls);
+
+    /// <summary>Gets the endpoint's clock: the TimeProvider plus the fault skew.</summary>
+    public DateTimeOffset Now => Options.TimeProvider.GetUtcNow() + Faults.ClockSkew;
+
+    public void CountAssumeRole() => Interlocked.Increment(ref _assumeRoleCalls);
+
+    public void Record(RecordedRequest entry) => _log.Enqueue(entry);
+}

@@ -1,0 +1,17 @@
+using ServiceAuth.Client.Testing.Internal.Identity;
+using ServiceAuth.Client.Testing.Internal.Protocol;
+
+namespace ServiceAuth.Client.Testing.Internal.Sts;
+
+/// <summary>STS <c>GetCallerIdentity</c>: who signed this request.</summary>
+internal static class GetCallerIdentityHandler
+{
+    public static WireResponse Handle(KeyRecord caller, string requestId) =>
+        AwsQueryXml.Success(
+            "GetCallerIdentity",
+            AwsQueryXml.StsNamespace,
+            $"    <Arn>{AwsQueryXml.Escape(caller.CallerArn)}</Arn>\n" +
+            $"    <UserId>{AwsQueryXml.Escape(caller.UserId)}</UserId>\n" +
+            $"    <Account>{caller.AccountId}</Account>\n",
+            requestId);
+}

@@ -1,0 +1,27 @@
+namespace ServiceAuth.Client.Testing.Internal;
+
+/// <summary>A response ready to be written either to Kestrel or to an <see cref="HttpResponseMessage"/>.</summary>
+internal sealed class WireResponse
+{
+    public WireResponse(int statusCode, string contentType, byte[] body)
+    {
+        StatusCode = statusCode;
+        ContentType = contentType;
+        Body = body;
+    }
+
+    public int StatusCode { get; }
+
+    public string ContentType { get; }
+
+    public byte[] Body { get; }
+
+    /// <summary>Gets the extra headers besides Content-Type (x-amzn-RequestId, Date, x-amzn-ErrorType, ...).</summary>
+    public List<KeyValuePair<string, string>> Headers { get; } = [];
+
+    /// <summary>Gets or sets the AWS error code, for the request log.</summary>
+    public string? ErrorCode { get; set; }
+
+    public static WireResponse Text(int statusCode, string contentType, string body) =>
+        new(statusCode, contentType, System.Text.Encoding.UTF8.GetBytes(body));
+}

@@ -1,0 +1,144 @@
+using Microsoft.Extensions.Hosting;
+using ServiceAuth.Client.Testing.Internal;
+using ServiceAuth.Client.Testing.Internal.Api;
+using ServiceAuth.Client.Testing.Internal.Hosting;
+using ServiceAuth.Client.Testing.Internal.Identity;
+using ServiceAuth.Client.Testing.Internal.Sts;
+
+namespace ServiceAuth.Client.Testing;
+
+/// <summary>
+/// A local AWS-compatible endpoint for tests. It verifies the SigV4 signature of every request, implements STS
+/// <c>AssumeRole</c> and SNS <c>Publish</c>/<c>PublishBatch</c> in the awsQuery wire format, serves IAM-authorized API
+/// routes with resource policies, and has fault knobs. Run it on Kestrel (<see cref="StartAsync"/>) or in memory
+/// (<see cref="CreateInMemory"/> with <see cref="CreateHandler"/>); both share one request pipeline.
+/// </summary>
+public sealed class LocalAwsEndpoint : IAsyncDisposable
+{
+    private static readonly Uri InMemoryAddress = new("http://local-aws.test/");
+    private readonly EndpointState _state;
+    private readonly EndpointPipeline _pipeline;
+    private IHost? _host;
+
+    private LocalAwsEndpoint(LocalAwsEndpointOptions options, Uri baseAddress)
+    {
+        _state = new EndpointState(options);
+        _pipeline = new EndpointPipeline(_state);
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>Gets the base address: <c>http://127.0.0.1:&lt;port&gt;/</c> on Kestrel, <c>http://local-aws.test/</c> in memory.</summary>
+    public Uri BaseAddress { get; private set; }
+
+    /// <summary>Gets the fault knobs.</summary>
+    public LocalAwsFaults Faults => _state.Faults;
+
+    /// <summary>Gets how many AssumeRole requests arrived, including throttled, failed and denied ones.</summary>
+    public int StsAssumeRoleCallCount => _state.AssumeRoleCalls;
+
+    /// <summary>Gets a snapshot of the requests answered so far, in order. It holds no secrets.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => _state.Log;
+
+    /// <summary>Gets the endpoint's current time: its TimeProvider plus <see cref="LocalAwsFaults.SkewClock"/>.</summary>
+    public DateTimeOffset UtcNow => _state.Now;
+
+    /// <summary>Starts the endpoint on Kestrel at 127.0.0.1 with an ephemeral port.</summary>
+    /// <param name="options">The settings, or <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running endpoint; dispose it to stop the server.</returns>
+    public static async Task<LocalAwsEndpoint> StartAsync(LocalAwsEndpointOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var endpoint = new LocalAwsEndpoint(options ?? new LocalAwsEndpointOptions(), InMemoryAddress);
+        (endpoint._host, endpoint.BaseAddress) = await KestrelHost.StartAsync(endpoint._pipeline, cancellationToken).ConfigureAwait(false);
+        return endpoint;
+    }
+
+    /// <summary>Creates an endpoint without a server: send requests through <see cref="CreateHandler"/>.</summary>
+    /// <param name="options">The settings, or <see langword="null"/> for the defaults.</param>
+    /// <returns>The endpoint.</returns>
+    public static LocalAwsEndpoint CreateInMemory(LocalAwsEndpointOptions? options = null) =>
+        new(options ?? new LocalAwsEndpointOptions(), InMemoryAddress);
+
+    /// <summary>Creates a primary handler that runs the pipeline in memory (works for Kestrel-hosted endpoints too).</summary>
+    /// <returns>A new handler; the caller owns it.</returns>
+    public HttpMessageHandler CreateHandler() => new InMemoryHandler(_pipeline);
+
+    /// <summary>Adds an IAM user with a new long-term access key.</summary>
+    /// <param name="name">The user name.</param>
+    /// <param name="accountId">The 12-digit account id.</param>
+    /// <returns>The user, with its ARN and credentials.</returns>
+    public LocalUser AddUser(string name, string accountId = "111111111111")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
+        var user = new LocalUser(name, accountId, KeyGenerator.LongTermKeyId(), KeyGenerator.Secret());
+        _state.Keys.Add(new KeyRecord
+        {
+            AccessKeyId = user.Credentials.AccessKey,
+            SecretAccessKey = user.Credentials.SecretKey,
+            PrincipalArn = user.Arn,
+            CallerArn = user.Arn,
+            AccountId = accountId,
+            UserId = KeyGenerator.UserId(),
+        });
+        return user;
+    }
+
+    /// <summary>Adds a role that principals can assume with <c>sts:AssumeRole</c>.</summary>
+    /// <param name="roleArn">The role ARN, <c>arn:aws:iam::&lt;account&gt;:role/&lt;name&gt;</c>.</param>
+    /// <param name="trust">Configures the trust policy: the allowed principals and an optional ExternalId.</param>
+    public void AddRole(string roleArn, Action<RoleTrust> trust)
+    {
+        ArgumentNullException.ThrowIfNull(trust);
+        var policy = new RoleTrust();
+        trust(policy);
+        ArgumentOutOfRangeException.ThrowIfLessThan(policy.MaxSessionDuration, TimeSpan.FromHours(1));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(policy.MaxSessionDuration, TimeSpan.FromHours(12));
+        var role = new RoleDefinition(roleArn, policy);
+        if (!_state.Roles.TryAdd(roleArn, role))
+        {
+            throw new ArgumentException($"The role '{roleArn}' already exists.", nameof(roleArn));
+        }
+    }
+
+    /// <summary>Adds an SNS topic; a name ending in <c>.fifo</c> makes a FIFO topic.</summary>
+    /// <param name="topicArn">The topic ARN, <c>arn:aws:sns:&lt;region&gt;:&lt;account&gt;:&lt;name&gt;</c>.</param>
+    /// <param name="allowedPublisherArns">Who may call <c>sns:Publish</c> (ARNs as in <see cref="RoleTrust.AllowPrincipal"/>).</param>
+    /// <returns>The topic, whose deliveries tests can read.</returns>
+    public LocalTopic AddTopic(string topicArn, params string[] allowedPublisherArns)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(topicArn);
+        var topic = new LocalTopic(topicArn, allowedPublisherArns);
+        if (!_state.Topics.TryAdd(topicArn, topic))
+        {
+            throw new ArgumentException($"The topic '{topicArn}' already exists.", nameof(topicArn));
+        }
+
+        return topic;
+    }
+
+    /// <summary>Adds an IAM-authorized API route answering 200 with <c>{"caller","method","path"}</c> JSON.</summary>
+    /// <param name="method">The HTTP method, or <c>ANY</c>.</param>
+    /// <param name="pathTemplate">The path, with <c>{name}</c> and a final <c>{name+}</c> segment allowed.</param>
+    /// <param name="allow">The resource policy: who may invoke the route (ARNs as in <see cref="RoleTrust.AllowPrincipal"/>).</param>
+    public void AddApi(string method, string pathTemplate, params string[] allow) => AddApi(method, pathTemplate, allow, null);
+
+    /// <summary>Adds an IAM-authorized API route with a responder.</summary>
+    /// <param name="method">The HTTP method, or <c>ANY</c>.</param>
+    /// <param name="pathTemplate">The path, with <c>{name}</c> and a final <c>{name+}</c> segment allowed.</param>
+    /// <param name="allow">The resource policy: who may invoke the route.</param>
+    /// <param name="respond">Builds the answer of an authorized call; <see langword="null"/> for the default JSON. The endpoint disposes it.</param>
+    public void AddApi(string method, string pathTemplate, IEnumerable<string> allow, Func<ApiInvocation, HttpResponseMessage>? respond) =>
+        _state.Routes.Add(new ApiRoute(method, pathTemplate, allow, respond));
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.StopAsync().ConfigureAwait(false);
+            _host.Dispose();
+            _host = null;
+        }
+    }
+}

@@ -1,5 +1,0 @@
-namespace ServiceAuth.Client.Testing;
-
-internal static class Placeholder
-{
-}
