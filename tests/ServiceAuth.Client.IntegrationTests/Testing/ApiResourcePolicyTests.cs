@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Amazon.Runtime;
-using ServiceAuth.Client.IntegrationTests.Support;
+using ServiceAuth.Client.Tests.Support;
 using ServiceAuth.Client.Testing;
 
 namespace ServiceAuth.Client.IntegrationTests.Testing;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Xml.Linq;
-using ServiceAuth.Client.IntegrationTests.Support;
+using ServiceAuth.Client.Tests.Support;
 using ServiceAuth.Client.Testing;
 
 namespace ServiceAuth.Client.IntegrationTests.Testing;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ServiceAuth.Client.Testing.Internal;
+using ServiceAuth.Client.Tests.Conformance;
 using ServiceAuth.Client.Testing.Internal.Auth;
 using ServiceAuth.Client.Testing.Internal.Identity;
 
@@ -31,7 +32,7 @@ public sealed class VerifierVectorTests
         caller!.AccessKeyId.ShouldBe("AKIDEXAMPLE");
     }
 
-    [Fact]
+    [SigningSuiteFact]
     public void AwsSigningTestSuite_HeaderAndQueryVectors_Verify()
     {
         string suite = FindSuite();
@@ -116,17 +117,6 @@ public sealed class VerifierVectorTests
         return new WireRequest(method, target, headers, Encoding.UTF8.GetBytes(body));
     }
 
-    private static string FindSuite()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "shared", "aws-signing-test-suite");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("shared/aws-signing-test-suite was not found above " + AppContext.BaseDirectory);
-    }
+    private static string FindSuite() =>
+        SigningSuiteLocation.IsPresent ? SigningSuiteLocation.SuiteDirectory : throw new DirectoryNotFoundException("AWS signing test suite not found at " + SigningSuiteLocation.SuiteDirectory);
 }

@@ -1,7 +1,0 @@
-namespace ServiceAuth.Client.IntegrationTests;
-
-public sealed class SmokeTests
-{
-    [Fact]
-    public void Assembly_Loads() => typeof(SmokeTests).Assembly.ShouldNotBeNull();
-}
