@@ -1,0 +1,100 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using ServiceAuth.Client.Diagnostics;
+
+namespace ServiceAuth.Client.Sns.Internal;
+
+/// <summary>
+/// Publishes prepared messages in <c>PublishBatch</c> rounds: each round splits the pending messages into requests, entries
+/// that failed with a retryable code go to the next round after an exponential backoff with full jitter, and every message
+/// ends with exactly one result. A failed request fails its entries (and, on a FIFO topic, the entries after it, which are
+/// not sent so that group order holds); nothing is dropped.
+/// </summary>
+internal sealed class SnsBatchRunner<TMessage>(SnsPublisherSettings<TMessage> settings, SnsTransport transport, TimeProvider timeProvider, ILogger logger)
+{
+    internal static readonly TimeSpan BaseDelay = TimeSpan.FromMilliseconds(200);
+    internal static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(10);
+
+    public async Task<SnsBatchResult> RunAsync(IReadOnlyList<PreparedMessage> messages, CancellationToken cancellationToken)
+    {
+        var state = new RoundState(messages.Count);
+        List<int> pending = [.. Enumerable.Range(0, messages.Count)];
+        for (int round = 0; pending.Count > 0; round++)
+        {
+            if (round > 0)
+            {
+                TimeSpan delay = Backoff(round);
+                Log.SnsBatchEntriesRetrying(logger, settings.Topic.Name, pending.Count, round, (long)delay.TotalMilliseconds);
+                await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+
+            List<List<int>> chunks = SnsBatchChunker.Chunk(pending, messages, settings.MaxMessageBytes);
+            bool mayRetry = round < settings.MaxBatchRetries;
+            if (settings.MaxConcurrentBatchRequests <= 1)
+            {
+                foreach (List<int> chunk in chunks)
+                {
+                    await SendChunkAsync(chunk, messages, state, mayRetry, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                var options = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrentBatchRequests, CancellationToken = cancellationToken };
+                await Parallel.ForEachAsync(chunks, options, (chunk, token) => new ValueTask(SendChunkAsync(chunk, messages, state, mayRetry, token))).ConfigureAwait(false);
+            }
+
+            pending = state.TakeRetries();
+        }
+
+        var result = new SnsBatchResult(Array.ConvertAll(state.Results, r => r ?? throw new InvalidOperationException("A message was left without a result.")), state.Requests);
+        Log.SnsBatchPublished(logger, settings.Topic.Name, messages.Count, result.SucceededCount, result.FailedCount, result.RequestCount);
+        return result;
+    }
+
+    internal static TimeSpan Backoff(int round)
+    {
+        double ceiling = Math.Min(MaxDelay.TotalMilliseconds, BaseDelay.TotalMilliseconds * Math.Pow(2, round - 1));
+        return TimeSpan.FromMilliseconds(ceiling * Random.Shared.NextDouble());
+    }
+
+    private async Task SendChunkAsync(List<int> chunk, IReadOnlyList<PreparedMessage> messages, RoundState state, bool mayRetry, CancellationToken cancellationToken)
+    {
+        if (state.StoppedBy is { } stop)
+        {
+            state.FailAll(chunk, "NotAttempted", $"Not sent: an earlier PublishBatch request to this FIFO topic failed with {stop}, and sending later messages would break group order.", senderFault: false);
+            return;
+        }
+
+        var entries = new List<KeyValuePair<string, PreparedMessage>>(chunk.Count);
+        foreach (int index in chunk)
+        {
+            entries.Add(new(index.ToString(CultureInfo.InvariantCulture), messages[index]));
+        }
+
+        state.CountRequest(chunk);
+        List<SnsBatchResponseEntry> answers;
+        try
+        {
+            answers = await transport.PublishBatchAsync(settings.Topic.Value, entries, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is SnsException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            (string code, string message, bool senderFault) = ex switch
+            {
+                SnsException sns => (sns.Code.Length > 0 ? sns.Code : $"Http{(int)sns.StatusCode}", sns.ErrorMessage ?? sns.Message, sns.ErrorType == "Sender" || (int)sns.StatusCode is >= 400 and < 500),
+                OperationCanceledException => ("RequestTimeout", "The PublishBatch request timed out; the messages may or may not have been published.", false),
+                _ => ("RequestFailed", $"The PublishBatch request failed ({ex.Message}); the messages may or may not have been published.", false),
+            };
+            Log.SnsBatchRequestFailed(logger, settings.Topic.Name, code, chunk.Count, (ex as SnsException)?.RequestId);
+            state.FailAll(chunk, code, message, senderFault);
+            if (settings.Topic.IsFifo)
+            {
+                state.Stop(code);
+            }
+
+            return;
+        }
+
+        state.Apply(chunk, answers, mayRetry);
+    }
+}
