@@ -54,7 +54,7 @@ internal sealed class SnsBatchRunner<TMessage>(SnsPublisherSettings<TMessage> se
     internal static TimeSpan Backoff(int round)
     {
         double ceiling = Math.Min(MaxDelay.TotalMilliseconds, BaseDelay.TotalMilliseconds * Math.Pow(2, round - 1));
-        return TimeSpan.FromMilliseconds(ceiling * Random.Shared.NextDouble());
+        return TimeSpan.FromMilliseconds(Math.Max(1, ceiling * Random.Shared.NextDouble()));
     }
 
     private async Task SendChunkAsync(List<int> chunk, IReadOnlyList<PreparedMessage> messages, RoundState state, bool mayRetry, CancellationToken cancellationToken)
