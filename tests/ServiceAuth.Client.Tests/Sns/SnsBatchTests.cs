@@ -166,4 +166,16 @@ public sealed class SnsBatchTests
 
         result.Entries.ShouldHaveSingleItem().SequenceNumber.ShouldBe("10000000000000003000");
     }
+
+    [Fact]
+    public async Task PublishBatchAsync_10000SmallMessages_Make1000Calls()
+    {
+        using var host = new SnsTestHost<string>();
+
+        SnsBatchResult result = await host.Publisher.PublishBatchAsync([.. Enumerable.Range(0, 10_000).Select(i => $"m{i}")]);
+
+        host.Handler.Requests.Count.ShouldBe(1_000);
+        result.RequestCount.ShouldBe(1_000);
+        result.SucceededCount.ShouldBe(10_000);
+    }
 }

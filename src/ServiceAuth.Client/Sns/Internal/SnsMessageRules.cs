@@ -63,7 +63,12 @@ internal static class SnsMessageRules
             return $"must be 1 to {MaxSubjectLength} characters and not blank";
         }
 
-        return subject.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029') ? "must not contain line breaks or control characters" : null;
+        if (subject.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029'))
+        {
+            return "must not contain line breaks or control characters";
+        }
+
+        return SnsText.Utf8Length(subject) < 0 ? "has a lone surrogate and cannot be sent as UTF-8" : null;
     }
 
     public static string? CheckFifoId(string id) =>
