@@ -1,7 +1,7 @@
 // Records the awsQuery form bodies that @aws-sdk/client-sns sends for a fixed set of Publish and PublishBatch inputs.
-// Not run by CI. Regenerate (see README.md):
+// Not run by CI. Regenerate (see README.md beside this file):
 //   mkdir -p /tmp/snsrec && cd /tmp/snsrec && npm init -y && npm install @aws-sdk/client-sns
-//   NODE_PATH=/tmp/snsrec/node_modules node --experimental-default-type=module record.mjs ../../Data/sns/publish-corpus.json
+//   SNS_SDK_DIR=/tmp/snsrec node record.mjs ../../Data/sns/publish-corpus.json
 import http from 'node:http';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
