@@ -64,6 +64,7 @@ public static class SnsPublisherServiceCollectionExtensions
         signed.Service = "sns";
         signed.Credentials = sns.Credentials;
         signed.AssumeRole = sns.AssumeRole;
+        signed.AllowInsecureHttp = sns.AllowInsecureHttp;
     }
 
     private static SnsPublisher<TMessage> Create<TMessage>(IServiceProvider provider, string name, string clientName)

@@ -26,6 +26,11 @@ public sealed class SnsPublisherOptions<TMessage>
     /// (<c>.amazonaws.com.cn</c> in the <c>aws-cn</c> partition).</value>
     public Uri? ServiceUrl { get; set; }
 
+    /// <summary>Gets or sets a value indicating whether a plain <c>http://</c> <see cref="ServiceUrl"/> that is not loopback is
+    /// allowed (an emulator on a trusted network, an in-memory test endpoint).</summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool AllowInsecureHttp { get; set; }
+
     /// <summary>Gets or sets the credentials to sign with, or the source credentials of <see cref="AssumeRole"/>.</summary>
     /// <value>The default value is <see langword="null"/>: AWSSDK.Core's default credential chain.</value>
     public AWSCredentials? Credentials { get; set; }
