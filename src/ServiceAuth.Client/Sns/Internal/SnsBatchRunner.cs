@@ -17,7 +17,7 @@ internal sealed class SnsBatchRunner<TMessage>(SnsPublisherSettings<TMessage> se
 
     public async Task<SnsBatchResult> RunAsync(IReadOnlyList<PreparedMessage> messages, CancellationToken cancellationToken)
     {
-        var state = new RoundState(messages.Count);
+        var state = new SnsBatchProgress(messages.Count);
         List<int> pending = [.. Enumerable.Range(0, messages.Count)];
         for (int round = 0; pending.Count > 0; round++)
         {
@@ -57,7 +57,7 @@ internal sealed class SnsBatchRunner<TMessage>(SnsPublisherSettings<TMessage> se
         return TimeSpan.FromMilliseconds(Math.Max(1, ceiling * Random.Shared.NextDouble()));
     }
 
-    private async Task SendChunkAsync(List<int> chunk, IReadOnlyList<PreparedMessage> messages, RoundState state, bool mayRetry, CancellationToken cancellationToken)
+    private async Task SendChunkAsync(List<int> chunk, IReadOnlyList<PreparedMessage> messages, SnsBatchProgress state, bool mayRetry, CancellationToken cancellationToken)
     {
         if (state.StoppedBy is { } stop)
         {

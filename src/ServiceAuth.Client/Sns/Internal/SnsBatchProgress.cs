@@ -4,7 +4,7 @@ namespace ServiceAuth.Client.Sns.Internal;
 
 /// <summary>The results of a <c>PublishBatchAsync</c> call as its requests complete (possibly concurrently): one slot per
 /// message, the retries of the current round, and the request count.</summary>
-internal sealed class RoundState(int count)
+internal sealed class SnsBatchProgress(int count)
 {
     private readonly object _gate = new();
     private readonly int[] _attempts = new int[count];
