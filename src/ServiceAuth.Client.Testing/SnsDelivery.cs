@@ -23,7 +23,7 @@ public sealed class SnsDelivery
     public string? MessageStructure { get; init; }
 
     /// <summary>Gets the message attributes by name.</summary>
-    public required IReadOnlyDictionary<string, SnsAttributeValue> MessageAttributes { get; init; }
+    public required IReadOnlyDictionary<string, DeliveredAttributeValue> MessageAttributes { get; init; }
 
     /// <summary>Gets the message group id, if any.</summary>
     public string? MessageGroupId { get; init; }

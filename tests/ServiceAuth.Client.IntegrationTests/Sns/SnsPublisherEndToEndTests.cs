@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using ServiceAuth.Client.Sns;
 using ServiceAuth.Client.Testing;
 using ServiceAuth.Client.Tests.Support;
-using SnsValue = ServiceAuth.Client.Sns.SnsAttributeValue;
 
 namespace ServiceAuth.Client.IntegrationTests.Sns;
 
@@ -39,7 +38,7 @@ public sealed class SnsPublisherEndToEndTests : IAsyncDisposable
         SnsPublishResult single = await publisher.PublishAsync(new SnsMessage<string>("hello ü & =")
         {
             Subject = "Greeting",
-            MessageAttributes = { ["s"] = SnsValue.FromString("text value"), ["b"] = SnsValue.FromBinary(new byte[] { 0, 1, 2, 255 }), ["n"] = SnsValue.FromNumber(42) },
+            MessageAttributes = { ["s"] = SnsAttributeValue.FromString("text value"), ["b"] = SnsAttributeValue.FromBinary(new byte[] { 0, 1, 2, 255 }), ["n"] = SnsAttributeValue.FromNumber(42) },
         });
         SnsBatchResult batch = await publisher.PublishBatchAsync([.. Enumerable.Range(0, 25).Select(i => $"m{i}")]);
 

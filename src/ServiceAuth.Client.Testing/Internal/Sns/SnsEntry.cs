@@ -15,7 +15,7 @@ internal sealed class SnsEntry
 
     public string? MessageDeduplicationId { get; init; }
 
-    public Dictionary<string, SnsAttributeValue> Attributes { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, DeliveredAttributeValue> Attributes { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Gets or sets the first attribute problem found while reading, as (code, message).</summary>
     public (string Code, string Message)? AttributeError { get; set; }
@@ -26,7 +26,7 @@ internal sealed class SnsEntry
         get
         {
             int size = System.Text.Encoding.UTF8.GetByteCount(Message ?? string.Empty);
-            foreach ((string name, SnsAttributeValue value) in Attributes)
+            foreach ((string name, DeliveredAttributeValue value) in Attributes)
             {
                 size += System.Text.Encoding.UTF8.GetByteCount(name) + System.Text.Encoding.UTF8.GetByteCount(value.DataType)
                     + System.Text.Encoding.UTF8.GetByteCount(value.StringValue ?? string.Empty) + value.BinaryValue.Length;

@@ -29,7 +29,7 @@ internal static class SnsEntryReader
             }
 
             byte[] binary = binaryText is null ? [] : Convert.FromBase64String(binaryText);
-            entry.Attributes[name] = new SnsAttributeValue(dataType!, stringValue, binary);
+            entry.Attributes[name] = new DeliveredAttributeValue(dataType!, stringValue, binary);
         }
 
         return entry;

@@ -22,7 +22,7 @@ internal static class SnsPublisher
                 Message = entry.Message!,
                 Subject = entry.Subject,
                 MessageStructure = entry.MessageStructure,
-                MessageAttributes = new Dictionary<string, SnsAttributeValue>(entry.Attributes, StringComparer.Ordinal),
+                MessageAttributes = new Dictionary<string, DeliveredAttributeValue>(entry.Attributes, StringComparer.Ordinal),
                 MessageGroupId = entry.MessageGroupId,
                 MessageDeduplicationId = deduplicationId,
                 SequenceNumber = sequence,

@@ -1,9 +1,9 @@
 namespace ServiceAuth.Client.Testing;
 
 /// <summary>A message attribute as SNS received it.</summary>
-public sealed class SnsAttributeValue
+public sealed class DeliveredAttributeValue
 {
-    internal SnsAttributeValue(string dataType, string? stringValue, ReadOnlyMemory<byte> binaryValue)
+    internal DeliveredAttributeValue(string dataType, string? stringValue, ReadOnlyMemory<byte> binaryValue)
     {
         DataType = dataType;
         StringValue = stringValue;
