@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
 using ServiceAuth.Client.DependencyInjection.Internal;
+using ServiceAuth.Client.Http.Internal;
 
 namespace ServiceAuth.Client;
 
@@ -65,6 +66,8 @@ public static class SigV4HttpClientBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SignedHttpClientOptions>, SignedHttpClientOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, SigningHandlerBuilderFilter>());
         services.TryAddSingleton<SignedClientCredentials>();
+        services.TryAddSingleton<ClockSkewRegistry>();
+        services.AddAssumeRoleCredentials();
 
         string name = builder.Name;
         builder.ConfigureHttpClient((provider, client) =>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ServiceAuth.Client.Credentials.Internal;
 using ServiceAuth.Client.Diagnostics;
+using ServiceAuth.Client.Http.Internal;
 using ServiceAuth.Client.Signing.Internal;
 
 namespace ServiceAuth.Client.Signing;
@@ -17,6 +18,13 @@ namespace ServiceAuth.Client.Signing;
 /// that every attempt is signed, and redirects must not be followed below it (turn <c>AllowAutoRedirect</c> off on the
 /// primary handler), because a redirected request would carry the old host's signature. <c>AddSignedHttpClient</c>
 /// does both for you.</para>
+/// <para>When the target rejects the credentials just used (<c>ExpiredToken</c>, <c>ExpiredTokenException</c>,
+/// <c>InvalidToken</c>, <c>InvalidClientTokenId</c>), cached assumed-role credentials holding that key are dropped and the
+/// request is signed with fresh ones and sent once more. On a clock-skew error (<c>RequestTimeTooSkewed</c>,
+/// <c>RequestExpired</c>, <c>RequestInTheFuture</c>, or a signature error whose <c>Date</c> is more than 4 minutes from
+/// our clock) the endpoint's clock offset is recorded and the request is signed with the corrected time and sent once
+/// more. Either happens only when the body can be sent again (none, or in memory, which includes bodies the signer
+/// buffered), and only on <see cref="HttpClient.SendAsync(HttpRequestMessage, CancellationToken)"/>.</para>
 /// <para>Plain <c>http://</c> is refused unless the host is loopback or
 /// <see cref="SignedHttpClientOptions.AllowInsecureHttp"/> is set.</para>
 /// </remarks>
@@ -27,6 +35,7 @@ public sealed class SigV4SigningHandler : DelegatingHandler
     private readonly SigV4Signer _signer;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly ClockSkewRegistry _skew;
 
     /// <summary>Initializes a new instance of the <see cref="SigV4SigningHandler"/> class. Set
     /// <see cref="DelegatingHandler.InnerHandler"/> (for example a <see cref="SocketsHttpHandler"/> with
@@ -36,12 +45,13 @@ public sealed class SigV4SigningHandler : DelegatingHandler
     /// <param name="timeProvider">The signing clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     /// <param name="logger">The logger; none when <see langword="null"/>.</param>
     public SigV4SigningHandler(SignedHttpClientOptions options, TimeProvider? timeProvider = null, ILogger<SigV4SigningHandler>? logger = null)
-        : this(SigningSettings.From(options), ResolveCredentials(options), SigV4Signer.Shared, timeProvider, logger)
+        : this(SigningSettings.From(options), ResolveCredentials(options), SigV4Signer.Shared, timeProvider, logger, ClockSkewRegistry.Shared)
     {
     }
 
-    internal SigV4SigningHandler(SigningSettings settings, AWSCredentials credentials, SigV4Signer signer, TimeProvider? timeProvider, ILogger? logger)
+    internal SigV4SigningHandler(SigningSettings settings, AWSCredentials credentials, SigV4Signer signer, TimeProvider? timeProvider, ILogger? logger, ClockSkewRegistry? skew = null)
     {
+        _skew = skew ?? ClockSkewRegistry.Shared;
         _settings = settings;
         _credentials = credentials;
         _signer = signer;
@@ -54,11 +64,11 @@ public sealed class SigV4SigningHandler : DelegatingHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         Uri uri;
+        ImmutableCredentials credentials;
         try
         {
             uri = _settings.Prepare(request);
-            ImmutableCredentials credentials = await _credentials.GetCredentialsAsync().ConfigureAwait(false);
-            await _signer.SignAsync(request, credentials, _settings.ParametersFor(uri, _timeProvider.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            credentials = await SignAsync(request, uri, cancellationToken).ConfigureAwait(false);
         }
         catch (SigningException e)
         {
@@ -66,8 +76,13 @@ public sealed class SigV4SigningHandler : DelegatingHandler
             throw;
         }
 
-        LogSigned(request, uri);
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if ((int)response.StatusCode is not (400 or 401 or 403))
+        {
+            return response;
+        }
+
+        return await RecoverAsync(request, uri, credentials, response, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -79,7 +94,7 @@ public sealed class SigV4SigningHandler : DelegatingHandler
         {
             uri = _settings.Prepare(request);
             ImmutableCredentials credentials = _credentials.GetCredentials();
-            _signer.Sign(request, credentials, _settings.ParametersFor(uri, _timeProvider.GetUtcNow()));
+            _signer.Sign(request, credentials, _settings.ParametersFor(uri, SigningTime(uri)));
         }
         catch (SigningException e)
         {
@@ -90,6 +105,74 @@ public sealed class SigV4SigningHandler : DelegatingHandler
         LogSigned(request, uri);
         return base.Send(request, cancellationToken);
     }
+
+    private async ValueTask<ImmutableCredentials> SignAsync(HttpRequestMessage request, Uri uri, CancellationToken cancellationToken)
+    {
+        ImmutableCredentials credentials = await _credentials.GetCredentialsAsync().ConfigureAwait(false);
+        await _signer.SignAsync(request, credentials, _settings.ParametersFor(uri, SigningTime(uri)), cancellationToken).ConfigureAwait(false);
+        LogSigned(request, uri);
+        return credentials;
+    }
+
+    private DateTimeOffset SigningTime(Uri uri) => _timeProvider.GetUtcNow() + _skew.Get(uri);
+
+    private async Task<HttpResponseMessage> RecoverAsync(HttpRequestMessage request, Uri uri, ImmutableCredentials used, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        string? code = await AwsErrorResponse.ReadCodeAsync(response, cancellationToken).ConfigureAwait(false);
+        AwsErrorKind kind = code is null && response.StatusCode == System.Net.HttpStatusCode.Forbidden && request.Method == HttpMethod.Head
+            ? AwsErrorKind.PossibleClockSkew
+            : AwsErrorClassifier.Classify((int)response.StatusCode, code);
+        string? reason = kind switch
+        {
+            AwsErrorKind.RejectedCredentials when _credentials is IInvalidatableCredentials cache => Invalidate(cache, used, uri, code!),
+            AwsErrorKind.ClockSkew or AwsErrorKind.PossibleClockSkew => CorrectSkew(response, uri, kind, code),
+            _ => null,
+        };
+        if (reason is null)
+        {
+            return response;
+        }
+
+        if (!IsReplayable(request.Content))
+        {
+            Log.ResendNotPossible(_logger, uri.GetLeftPart(UriPartial.Path), code ?? "403", request.Content!.GetType().Name);
+            return response;
+        }
+
+        response.Dispose();
+        CredentialsMetrics.Retried(reason);
+        await SignAsync(request, uri, cancellationToken).ConfigureAwait(false);
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private string Invalidate(IInvalidatableCredentials cache, ImmutableCredentials used, Uri uri, string code)
+    {
+        cache.Invalidate(used.AccessKey);
+        Log.CredentialsRejected(_logger, uri.GetLeftPart(UriPartial.Path), code);
+        return "rejected_credentials";
+    }
+
+    private string? CorrectSkew(HttpResponseMessage response, Uri uri, AwsErrorKind kind, string? code)
+    {
+        if (response.Headers.Date is not { } serverTime)
+        {
+            return null;
+        }
+
+        TimeSpan offset = serverTime - _timeProvider.GetUtcNow();
+        if (kind == AwsErrorKind.PossibleClockSkew && offset.Duration() <= ClockSkewRegistry.PossibleSkewThreshold)
+        {
+            return null;
+        }
+
+        _skew.Set(uri, offset);
+        CredentialsMetrics.SkewCorrected();
+        Log.ClockSkewCorrected(_logger, uri.Host, offset.TotalSeconds, code ?? "403");
+        return "clock_skew";
+    }
+
+    /// <summary>Whether the body can be sent again: none, or in memory (which includes a body the signer buffered).</summary>
+    internal static bool IsReplayable(HttpContent? content) => content is null or ByteArrayContent or ReadOnlyMemoryContent;
 
     private static AWSCredentials ResolveCredentials(SignedHttpClientOptions options)
     {

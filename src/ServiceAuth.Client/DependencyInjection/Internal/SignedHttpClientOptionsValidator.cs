@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ServiceAuth.Client.Credentials.Internal;
 using ServiceAuth.Client.Http.Internal;
 using ServiceAuth.Client.Signing.Internal;
 
@@ -61,6 +62,11 @@ internal sealed class SignedHttpClientOptionsValidator(SignedClientRegistry regi
         if (!Enum.IsDefined(options.PayloadSigning))
         {
             failures.Add($"{client}: PayloadSigning {(int)options.PayloadSigning} is not a PayloadSigningMode.");
+        }
+
+        if (options.AssumeRole is { } role)
+        {
+            failures.AddRange(AssumeRoleValidation.Validate(client, role, options.Credentials, settings.Region));
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

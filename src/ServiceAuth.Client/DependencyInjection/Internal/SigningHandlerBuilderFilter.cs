@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ServiceAuth.Client.Diagnostics;
+using ServiceAuth.Client.Http.Internal;
 using ServiceAuth.Client.Signing;
 using ServiceAuth.Client.Signing.Internal;
 
@@ -36,7 +37,8 @@ internal sealed class SigningHandlerBuilderFilter(
             credentials.Get(name),
             SigV4Signer.Shared,
             services.GetService<TimeProvider>(),
-            loggerFactory.CreateLogger<SigV4SigningHandler>()));
+            loggerFactory.CreateLogger<SigV4SigningHandler>(),
+            services.GetService<ClockSkewRegistry>()));
     };
 
     private static void DisableAutoRedirect(HttpMessageHandler primary, string name, ILogger logger)

@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using Amazon.Runtime;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ServiceAuth.Client.Credentials.Internal;
+
+/// <summary>The container's assume-role cache: one <see cref="AssumedRoleCredentials"/> entry per (source credentials,
+/// role, session parameters), shared by every signed client and SDK client that asks for the same thing.</summary>
+internal sealed class AssumeRoleCredentialsCache : IAssumeRoleCredentialsProvider, IAssumeRoleCredentialsCache
+{
+    private readonly ConcurrentDictionary<(AWSCredentials Source, string Key), Lazy<AssumedRoleCredentials>> _entries = new();
+    private readonly IStsClientFactory _clients;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly StsCallSettings _settings;
+
+    public AssumeRoleCredentialsCache(IStsClientFactory clients, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, StsCallSettings? settings = null)
+    {
+        _clients = clients;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ServiceAuth.Client.Credentials");
+        _settings = settings ?? StsCallSettings.Default;
+    }
+
+    internal int Count => _entries.Count;
+
+    AWSCredentials IAssumeRoleCredentialsProvider.GetCredentials(AssumeRoleOptions role, AWSCredentials source, string clientRegion) =>
+        GetCredentials(role, (AWSCredentials?)source, clientRegion);
+
+    public AWSCredentials GetCredentials(AssumeRoleOptions role, AWSCredentials? sourceCredentials = null, string? region = null)
+    {
+        ArgumentNullException.ThrowIfNull(role);
+        AWSCredentials source = sourceCredentials ?? DefaultChainCredentials.Instance;
+        List<string> failures = AssumeRoleValidation.Validate("AssumeRole", role, source, region);
+        if (failures.Count > 0)
+        {
+            throw new ServiceAuthException(string.Join(" ", failures));
+        }
+
+        var parameters = AssumeRoleParameters.From(role, role.StsRegion ?? region!);
+        return _entries.GetOrAdd((source, parameters.Key), key => new Lazy<AssumedRoleCredentials>(() => Create(key.Source, parameters))).Value;
+    }
+
+    private AssumedRoleCredentials Create(AWSCredentials source, AssumeRoleParameters parameters)
+    {
+        var caller = new StsAssumeRoleCaller(_clients.Get(source, parameters.StsRegion, parameters.StsEndpoint), parameters, _settings, _timeProvider, _logger);
+        return new AssumedRoleCredentials(parameters, caller.AssumeAsync, _timeProvider, _settings.Random, _logger);
+    }
+}

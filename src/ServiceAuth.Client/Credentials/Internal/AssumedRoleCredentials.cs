@@ -1,0 +1,162 @@
+using Amazon.Runtime;
+using Microsoft.Extensions.Logging;
+using ServiceAuth.Client.Diagnostics;
+
+namespace ServiceAuth.Client.Credentials.Internal;
+
+/// <summary>
+/// One cache entry: the temporary credentials of a role, as an <see cref="AWSCredentials"/> any AWS SDK client can use.
+/// A warm lookup reads one immutable snapshot and returns its completed task: no lock, no allocation. From the advisory
+/// window one background refresh runs while callers keep the current credentials; callers wait only in the last minute,
+/// all on one shared refresh. A failed refresh keeps serving valid credentials and backs off 5–10 minutes; without valid
+/// credentials the failure is thrown fast for 1–5 seconds.
+/// </summary>
+internal sealed class AssumedRoleCredentials : AWSCredentials, IInvalidatableCredentials
+{
+    private readonly Func<CancellationToken, Task<AssumeRoleResult>> _assume;
+    private readonly TimeProvider _timeProvider;
+    private readonly Random _random;
+    private readonly ILogger _logger;
+    private readonly object _gate = new();
+    private CredentialsSnapshot _snapshot = CredentialsSnapshot.Empty;
+    private Task<ImmutableCredentials>? _inflight;
+
+    public AssumedRoleCredentials(AssumeRoleParameters parameters, Func<CancellationToken, Task<AssumeRoleResult>> assume, TimeProvider timeProvider, Random random, ILogger logger)
+    {
+        Parameters = parameters;
+        _assume = assume;
+        _timeProvider = timeProvider;
+        _random = random;
+        _logger = logger;
+    }
+
+    public AssumeRoleParameters Parameters { get; }
+
+    /// <summary>The refresh running now, if any (tests await it).</summary>
+    internal Task<ImmutableCredentials>? PendingRefresh => Volatile.Read(ref _inflight);
+
+    internal CredentialsSnapshot Snapshot => Volatile.Read(ref _snapshot);
+
+    public override ImmutableCredentials GetCredentials() => GetCredentialsAsync().GetAwaiter().GetResult();
+
+    public override Task<ImmutableCredentials> GetCredentialsAsync()
+    {
+        CredentialsSnapshot snapshot = Volatile.Read(ref _snapshot);
+        DateTimeOffset now = _timeProvider.GetUtcNow();
+        if (snapshot.Task is { } cached && now < snapshot.MandatoryAt)
+        {
+            if (now >= snapshot.RefreshAt && now >= snapshot.NextAttemptAt && Volatile.Read(ref _inflight) is null)
+            {
+                _ = StartRefresh(background: true);
+            }
+
+            CredentialsMetrics.CacheHit();
+            return cached;
+        }
+
+        return StartRefresh(background: false);
+    }
+
+    public bool Invalidate(string accessKeyId)
+    {
+        CredentialsSnapshot snapshot = Volatile.Read(ref _snapshot);
+        if (snapshot.Credentials is null || !string.Equals(snapshot.Credentials.AccessKey, accessKeyId, StringComparison.Ordinal)
+            || Interlocked.CompareExchange(ref _snapshot, CredentialsSnapshot.Empty, snapshot) != snapshot)
+        {
+            return false;
+        }
+
+        CredentialsMetrics.Invalidated();
+        Log.CredentialsInvalidated(_logger, Parameters.RoleArn);
+        return true;
+    }
+
+    public override string ToString() => $"Assumed role {Parameters.RoleArn} (session {Parameters.RoleSessionName})";
+
+    private Task<ImmutableCredentials> StartRefresh(bool background)
+    {
+        TaskCompletionSource<ImmutableCredentials> completion;
+        lock (_gate)
+        {
+            if (_inflight is { } running)
+            {
+                return running;
+            }
+
+            CredentialsSnapshot snapshot = _snapshot;
+            DateTimeOffset now = _timeProvider.GetUtcNow();
+            if (snapshot.IsUsable(now) && (!background || now < snapshot.RefreshAt || now < snapshot.NextAttemptAt))
+            {
+                return snapshot.Task!;
+            }
+
+            if (!background && snapshot.Error is { } error && now < snapshot.ErrorUntil)
+            {
+                return Task.FromException<ImmutableCredentials>(error);
+            }
+
+            completion = new TaskCompletionSource<ImmutableCredentials>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _inflight = completion.Task;
+        }
+
+        CredentialsMetrics.RefreshStarted(background);
+        Log.RefreshStarted(_logger, Parameters.RoleArn, background ? "background" : "blocking");
+
+        // Decoupled from every caller: no caller's cancellation or context reaches STS.
+        _ = Task.Run(() => RefreshAsync(completion));
+        return completion.Task;
+    }
+
+    private async Task RefreshAsync(TaskCompletionSource<ImmutableCredentials> completion)
+    {
+        try
+        {
+            AssumeRoleResult result = await _assume(CancellationToken.None).ConfigureAwait(false);
+            DateTimeOffset now = _timeProvider.GetUtcNow();
+            if (result.Expiration - now <= RefreshWindows.Mandatory)
+            {
+                throw new CredentialsUnavailableException(
+                    $"STS returned credentials for '{Parameters.RoleArn}' that expire at {result.Expiration:O}, within a minute; is the clock right?", Parameters.RoleArn, null, null, null);
+            }
+
+            var fresh = CredentialsSnapshot.Fresh(result.Credentials, result.Expiration, now);
+            Publish(fresh);
+            Log.RoleAssumed(_logger, Parameters.RoleArn, Parameters.RoleSessionName, fresh.Expiration, fresh.RefreshAt);
+            completion.SetResult(result.Credentials);
+        }
+        catch (Exception e)
+        {
+            Fail(completion, e);
+        }
+    }
+
+    private void Fail(TaskCompletionSource<ImmutableCredentials> completion, Exception e)
+    {
+        CredentialsUnavailableException error = e as CredentialsUnavailableException
+            ?? new CredentialsUnavailableException($"Could not assume role '{Parameters.RoleArn}': {e.GetType().Name}.", Parameters.RoleArn, null, null, e);
+        DateTimeOffset now = _timeProvider.GetUtcNow();
+        CredentialsSnapshot current = Volatile.Read(ref _snapshot);
+        if (current.IsUsable(now))
+        {
+            CredentialsSnapshot backedOff = current.WithBackoff(now + RefreshWindows.Backoff(_random));
+            Publish(backedOff);
+            Log.RefreshFailedServingCached(_logger, Parameters.RoleArn, error.StsErrorCode, current.Expiration, backedOff.NextAttemptAt);
+            completion.SetResult(current.Credentials!);
+            return;
+        }
+
+        DateTimeOffset until = now + RefreshWindows.ErrorCache(_random);
+        Publish(current.WithError(error, until));
+        Log.RefreshFailedNoCredentials(_logger, Parameters.RoleArn, error.StsErrorCode, error.StsRequestId, until);
+        completion.SetException(error);
+    }
+
+    private void Publish(CredentialsSnapshot snapshot)
+    {
+        lock (_gate)
+        {
+            Volatile.Write(ref _snapshot, snapshot);
+            _inflight = null;
+        }
+    }
+}

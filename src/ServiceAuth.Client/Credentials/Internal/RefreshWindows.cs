@@ -1,0 +1,38 @@
+namespace ServiceAuth.Client.Credentials.Internal;
+
+/// <summary>
+/// The 2026 cross-SDK refresh windows: an advisory window of 5, 15 or 60 minutes chosen from the credentials' lifetime
+/// (up to 20 minutes, under 90 minutes, 90 minutes or more), a mandatory window of 1 minute, a 5–10 minute backoff between
+/// failed refreshes while the credentials are valid, and a 1–5 second error cache when they are not.
+/// </summary>
+internal static class RefreshWindows
+{
+    public static readonly TimeSpan Mandatory = TimeSpan.FromMinutes(1);
+
+    public static readonly TimeSpan MinBackoff = TimeSpan.FromMinutes(5);
+
+    public static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
+
+    public static readonly TimeSpan MinErrorCache = TimeSpan.FromSeconds(1);
+
+    public static readonly TimeSpan MaxErrorCache = TimeSpan.FromSeconds(5);
+
+    public static TimeSpan Advisory(TimeSpan lifetime) =>
+        lifetime <= TimeSpan.FromMinutes(20) ? TimeSpan.FromMinutes(5)
+        : lifetime < TimeSpan.FromMinutes(90) ? TimeSpan.FromMinutes(15)
+        : TimeSpan.FromMinutes(60);
+
+    /// <summary>When the advisory window of credentials obtained at <paramref name="now"/> starts; never before now.</summary>
+    public static DateTimeOffset RefreshAt(DateTimeOffset now, DateTimeOffset expiration)
+    {
+        DateTimeOffset at = expiration - Advisory(expiration - now);
+        return at < now ? now : at;
+    }
+
+    public static TimeSpan Backoff(Random random) => Between(random, MinBackoff, MaxBackoff);
+
+    public static TimeSpan ErrorCache(Random random) => Between(random, MinErrorCache, MaxErrorCache);
+
+    private static TimeSpan Between(Random random, TimeSpan min, TimeSpan max) =>
+        min + TimeSpan.FromTicks((long)(random.NextDouble() * (max - min).Ticks));
+}

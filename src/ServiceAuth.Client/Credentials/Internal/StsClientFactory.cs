@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using Amazon;
+using Amazon.Runtime;
+using Amazon.SecurityToken;
+
+namespace ServiceAuth.Client.Credentials.Internal;
+
+/// <summary>
+/// Creates <see cref="AmazonSecurityTokenServiceClient"/>s with their own retries off (our Polly pipeline retries),
+/// always for a regional endpoint or the configured endpoint URL, and keeps one per (source, region, endpoint).
+/// </summary>
+internal sealed class StsClientFactory : IStsClientFactory, IDisposable
+{
+    private readonly ConcurrentDictionary<(AWSCredentials Source, string Region, Uri? Endpoint), Lazy<IAmazonSecurityTokenService>> _clients = new();
+
+    public IAmazonSecurityTokenService Get(AWSCredentials source, string region, Uri? endpoint) =>
+        _clients.GetOrAdd((source, region, endpoint), static key => new Lazy<IAmazonSecurityTokenService>(() => Create(key.Source, key.Region, key.Endpoint))).Value;
+
+    public void Dispose()
+    {
+        foreach (Lazy<IAmazonSecurityTokenService> client in _clients.Values)
+        {
+            if (client.IsValueCreated)
+            {
+                client.Value.Dispose();
+            }
+        }
+
+        _clients.Clear();
+    }
+
+    internal static AmazonSecurityTokenServiceConfig CreateConfig(string region, Uri? endpoint)
+    {
+        var config = new AmazonSecurityTokenServiceConfig { MaxErrorRetry = 0 };
+        if (endpoint is null)
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+        }
+        else
+        {
+            config.ServiceURL = endpoint.AbsoluteUri;
+            config.AuthenticationRegion = region;
+        }
+
+        return config;
+    }
+
+    private static AmazonSecurityTokenServiceClient Create(AWSCredentials source, string region, Uri? endpoint) =>
+        new(source, CreateConfig(region, endpoint));
+}

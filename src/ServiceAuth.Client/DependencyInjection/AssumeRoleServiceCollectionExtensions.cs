@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using ServiceAuth.Client.Credentials;
+using ServiceAuth.Client.Credentials.Internal;
+
+namespace ServiceAuth.Client;
+
+/// <summary>Registers the assume-role credential cache that signed clients and AWS SDK clients share.</summary>
+public static class AssumeRoleServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IAssumeRoleCredentialsCache"/>, the container's single assume-role credential cache: one
+    /// entry per (source credentials, role, session parameters), refreshed ahead of expiry in the background, shared by
+    /// every signed HttpClient and every AWS SDK client given its credentials. Idempotent; <c>AddSignedHttpClient</c>
+    /// calls it.
+    /// </summary>
+    /// <param name="services">The <see cref="IServiceCollection"/>.</param>
+    /// <returns>The <see cref="IServiceCollection"/> so that additional calls can be chained.</returns>
+    public static IServiceCollection AddAssumeRoleCredentials(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<IStsClientFactory, StsClientFactory>();
+        services.TryAddSingleton(provider => new AssumeRoleCredentialsCache(
+            provider.GetRequiredService<IStsClientFactory>(),
+            provider.GetService<TimeProvider>(),
+            provider.GetService<ILoggerFactory>(),
+            provider.GetService<StsCallSettings>()));
+        services.TryAddSingleton<IAssumeRoleCredentialsCache>(provider => provider.GetRequiredService<AssumeRoleCredentialsCache>());
+        services.TryAddSingleton<IAssumeRoleCredentialsProvider>(provider => provider.GetRequiredService<AssumeRoleCredentialsCache>());
+        return services;
+    }
+}

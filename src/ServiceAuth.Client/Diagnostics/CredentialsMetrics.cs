@@ -1,0 +1,53 @@
+using System.Diagnostics.Metrics;
+
+namespace ServiceAuth.Client.Diagnostics;
+
+/// <summary>
+/// The credential cache's instruments on <see cref="ServiceAuthTelemetry.Meter"/>: STS AssumeRole calls and their
+/// latency and outcome, cache hits, refreshes (background or blocking), invalidations and clock-skew corrections. Tags
+/// carry outcomes and AWS error codes only; never a role session's keys or tokens.
+/// </summary>
+internal static class CredentialsMetrics
+{
+    private static readonly Histogram<double> AssumeRoleDuration = ServiceAuthTelemetry.Meter.CreateHistogram<double>(
+        "serviceauth.sts.assume_role.duration", "ms", "Duration of each STS AssumeRole attempt, by outcome.");
+
+    private static readonly Counter<long> CacheHits = ServiceAuthTelemetry.Meter.CreateCounter<long>(
+        "serviceauth.credentials.cache.hits", "{lookup}", "Credential lookups answered from the cache without waiting.");
+
+    private static readonly Counter<long> Refreshes = ServiceAuthTelemetry.Meter.CreateCounter<long>(
+        "serviceauth.credentials.refreshes", "{refresh}", "Credential refreshes started, by mode (background or blocking).");
+
+    private static readonly Counter<long> Invalidations = ServiceAuthTelemetry.Meter.CreateCounter<long>(
+        "serviceauth.credentials.invalidations", "{invalidation}", "Cached credentials dropped because a target rejected them.");
+
+    private static readonly Counter<long> SkewCorrections = ServiceAuthTelemetry.Meter.CreateCounter<long>(
+        "serviceauth.signing.clock_skew_corrections", "{correction}", "Clock offsets recorded for an endpoint after a skew error.");
+
+    private static readonly Counter<long> Retries = ServiceAuthTelemetry.Meter.CreateCounter<long>(
+        "serviceauth.http.retries", "{retry}", "Signed requests sent again by the AWS retry handler or the signing handler, by reason.");
+
+    public static void RecordAssumeRole(TimeSpan duration, string outcome, string? errorCode)
+    {
+        if (AssumeRoleDuration.Enabled)
+        {
+            AssumeRoleDuration.Record(duration.TotalMilliseconds, new("outcome", outcome), new("error.code", errorCode ?? string.Empty));
+        }
+    }
+
+    public static void CacheHit()
+    {
+        if (CacheHits.Enabled)
+        {
+            CacheHits.Add(1);
+        }
+    }
+
+    public static void RefreshStarted(bool background) => Refreshes.Add(1, new KeyValuePair<string, object?>("mode", background ? "background" : "blocking"));
+
+    public static void Invalidated() => Invalidations.Add(1);
+
+    public static void SkewCorrected() => SkewCorrections.Add(1);
+
+    public static void Retried(string reason) => Retries.Add(1, new KeyValuePair<string, object?>("reason", reason));
+}

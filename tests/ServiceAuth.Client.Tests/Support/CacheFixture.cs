@@ -1,0 +1,32 @@
+using Amazon.Runtime;
+using ServiceAuth.Client.Credentials;
+using ServiceAuth.Client.Credentials.Internal;
+
+namespace ServiceAuth.Client.Tests.Support;
+
+/// <summary>A credential cache over a fake STS and a fake clock.</summary>
+public sealed class CacheFixture
+{
+    public const string RoleArn = "arn:aws:iam::222233334444:role/orders-caller";
+
+    public CacheFixture(int maxAttempts = 3)
+    {
+        Sts = new FakeSts(Time);
+        Cache = new AssumeRoleCredentialsCache(Sts, Time, null, new StsCallSettings { MaxAttempts = maxAttempts, Random = new Random(42) });
+    }
+
+    public FakeTimeProvider Time { get; } = new();
+
+    public FakeSts Sts { get; }
+
+    internal AssumeRoleCredentialsCache Cache { get; }
+
+    public static BasicAWSCredentials Source { get; } = new("AKIASOURCE0000000000", "source-secret");
+
+    internal AssumedRoleCredentials Entry(Action<AssumeRoleOptions>? configure = null)
+    {
+        var options = new AssumeRoleOptions { RoleArn = RoleArn };
+        configure?.Invoke(options);
+        return (AssumedRoleCredentials)Cache.GetCredentials(options, Source, "eu-west-1");
+    }
+}

@@ -1,0 +1,36 @@
+using System.Diagnostics;
+
+namespace ServiceAuth.Client.Tests.Support;
+
+/// <summary>Waits, without sleeping, for background work to reach a state; fails the test after a generous bound.</summary>
+public static class Eventually
+{
+    public static async Task UntilAsync(Func<bool> condition, string because)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (watch.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                throw new Xunit.Sdk.XunitException($"Timed out waiting until {because}.");
+            }
+
+            await Task.Yield();
+            Thread.Yield();
+        }
+    }
+
+    /// <summary>Advances the fake clock in <paramref name="step"/>s until <paramref name="task"/> completes (at most
+    /// <paramref name="maxSteps"/> steps), so that Polly delays and timeouts on fake time run.</summary>
+    public static async Task DriveAsync(Task task, FakeTimeProvider time, TimeSpan step, int maxSteps = 10_000)
+    {
+        for (int i = 0; i < maxSteps && !task.IsCompleted; i++)
+        {
+            time.Advance(step);
+            await Task.Yield();
+            Thread.Yield();
+        }
+
+        await UntilAsync(() => task.IsCompleted, "the task completes");
+    }
+}
