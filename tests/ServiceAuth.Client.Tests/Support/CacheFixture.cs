@@ -9,10 +9,15 @@ public sealed class CacheFixture
 {
     public const string RoleArn = "arn:aws:iam::222233334444:role/orders-caller";
 
-    public CacheFixture(int maxAttempts = 3)
+    public CacheFixture(int maxAttempts = 3, TimeSpan? totalTimeout = null)
     {
         Sts = new FakeSts(Time);
-        Cache = new AssumeRoleCredentialsCache(Sts, Time, null, new StsCallSettings { MaxAttempts = maxAttempts, Random = new Random(42) });
+        Cache = new AssumeRoleCredentialsCache(Sts, Time, null, new StsCallSettings
+        {
+            MaxAttempts = maxAttempts,
+            Random = new Random(42),
+            TotalTimeout = totalTimeout ?? StsCallSettings.Default.TotalTimeout,
+        });
     }
 
     public FakeTimeProvider Time { get; } = new();
