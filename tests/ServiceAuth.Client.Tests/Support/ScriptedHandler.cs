@@ -37,8 +37,3 @@ public sealed class ScriptedHandler : HttpMessageHandler
         return response;
     }
 }
-
-public sealed record SentRequest(HttpMethod Method, Uri Uri, string? Authorization, string? AmzDate, string? SecurityToken, byte[]? Body)
-{
-    public string? AccessKeyId => Authorization?.Split("Credential=")[1].Split('/')[0];
-}
