@@ -68,7 +68,8 @@ public sealed class SigV4SigningHandler : DelegatingHandler
         try
         {
             uri = _settings.Prepare(request);
-            credentials = await SignAsync(request, uri, cancellationToken).ConfigureAwait(false);
+            credentials = await _credentials.GetCredentialsAsync().ConfigureAwait(false);
+            await _signer.SignAsync(request, credentials, _settings.ParametersFor(uri, SigningTime(uri)), cancellationToken).ConfigureAwait(false);
         }
         catch (SigningException e)
         {
@@ -76,6 +77,7 @@ public sealed class SigV4SigningHandler : DelegatingHandler
             throw;
         }
 
+        LogSigned(request, uri);
         HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if ((int)response.StatusCode is not (400 or 401 or 403))
         {

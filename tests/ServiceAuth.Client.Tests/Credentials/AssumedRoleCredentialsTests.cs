@@ -225,4 +225,26 @@ public sealed class AssumedRoleCredentialsTests
         text.ShouldContain(CacheFixture.RoleArn);
         text.ShouldNotContain("ext-secretish");
     }
+
+    [Fact]
+    public async Task GetCredentialsAsync_WarmCache_AllocatesNothing()
+    {
+        var f = new CacheFixture();
+        AWSCredentials entry = f.Entry();
+        await entry.GetCredentialsAsync();
+        for (int i = 0; i < 100; i++)
+        {
+            _ = entry.GetCredentialsAsync();
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10_000; i++)
+        {
+            _ = entry.GetCredentialsAsync();
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        allocated.ShouldBe(0);
+    }
 }
