@@ -94,6 +94,21 @@ public sealed class AssumeRoleDependencyInjectionTests
     }
 
     [Fact]
+    public async Task RoleChaining_TheSecondRoleIsAssumedWithTheFirstRolesCredentials()
+    {
+        var f = new CacheFixture();
+        AWSCredentials first = f.Entry();
+
+        AWSCredentials second = f.Cache.GetCredentials(new AssumeRoleOptions { RoleArn = "arn:aws:iam::555566667777:role/next", DurationSeconds = 3600 }, first, "eu-west-1");
+        await second.GetCredentialsAsync();
+
+        second.ShouldNotBeSameAs(first);
+        f.Sts.ClientsCreated.Select(c => c.Source).ShouldBe([CacheFixture.Source, first]);
+        Should.Throw<ServiceAuthException>(() => f.Cache.GetCredentials(new AssumeRoleOptions { RoleArn = "arn:aws:iam::555566667777:role/next", DurationSeconds = 7200 }, first, "eu-west-1"))
+            .Message.ShouldContain("role chaining");
+    }
+
+    [Fact]
     public void StsClientConfig_HasRetriesOff_AndIsRegional()
     {
         var regional = StsClientFactory.CreateConfig("eu-west-1", null);

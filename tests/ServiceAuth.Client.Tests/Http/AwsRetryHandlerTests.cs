@@ -92,6 +92,33 @@ public sealed class AwsRetryHandlerTests
         t.Wire.Sent.Count.ShouldBe(2);
     }
 
+    [Fact]
+    public async Task CredentialsUnavailable_IsNotRetried()
+    {
+        using var t = new Rig();
+        t.Wire.Respond = (_, _) => throw new ServiceAuth.Client.Credentials.CredentialsUnavailableException("no credentials", new HttpRequestException("sts unreachable"));
+
+        await Should.ThrowAsync<ServiceAuth.Client.Credentials.CredentialsUnavailableException>(() => t.SendAsync(HttpMethod.Get));
+
+        t.Wire.Sent.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task CallerCancellation_IsNotRetried()
+    {
+        using var t = new Rig();
+        using var cancel = new CancellationTokenSource();
+        t.Wire.Respond = (_, _) =>
+        {
+            cancel.Cancel();
+            throw new TaskCanceledException("cancelled", null, cancel.Token);
+        };
+
+        await Should.ThrowAsync<OperationCanceledException>(() => t.SendAsync(HttpMethod.Get, cancellationToken: cancel.Token));
+
+        t.Wire.Sent.Count.ShouldBe(1);
+    }
+
     [Theory]
     [InlineData(400, "ValidationException")]
     [InlineData(403, "AccessDenied")]
@@ -246,9 +273,9 @@ public sealed class AwsRetryHandlerTests
 
         public RotatingCredentials Credentials { get; } = new();
 
-        public async Task<HttpResponseMessage> SendAsync(HttpMethod method, HttpContent? content = null)
+        public async Task<HttpResponseMessage> SendAsync(HttpMethod method, HttpContent? content = null, CancellationToken cancellationToken = default)
         {
-            Task<HttpResponseMessage> sending = _client.SendAsync(new HttpRequestMessage(method, Api) { Content = content });
+            Task<HttpResponseMessage> sending = _client.SendAsync(new HttpRequestMessage(method, Api) { Content = content }, cancellationToken);
             await Eventually.DriveAsync(sending, Time, TimeSpan.FromMilliseconds(50));
             return await sending;
         }

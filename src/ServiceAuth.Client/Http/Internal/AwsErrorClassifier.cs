@@ -79,9 +79,10 @@ internal static class AwsErrorClassifier
     }
 
     /// <summary>Classifies an exception thrown while sending: timeouts and connection failures are transient unless the
-    /// caller cancelled.</summary>
+    /// caller cancelled; our own exceptions (credentials unavailable, cannot sign) are never retried.</summary>
     public static AwsErrorKind Classify(Exception exception, CancellationToken callerToken = default) => exception switch
     {
+        ServiceAuthException => AwsErrorKind.None,
         OperationCanceledException when callerToken.IsCancellationRequested => AwsErrorKind.None,
         TimeoutRejectedException or TimeoutException or OperationCanceledException => AwsErrorKind.Transient,
         HttpRequestException { StatusCode: { } status } => Classify((int)status, null),
