@@ -10,8 +10,7 @@ public sealed class StsOutageTests(ITestOutputHelper output)
     [Fact]
     public async Task ThirtyMinuteStsOutage_WithValidCredentials_NoRequestFailsAndStsSeesBoundedAttempts()
     {
-        // A long total timeout: the test drives fake time faster than the background refresh runs.
-        var f = new CacheFixture(totalTimeout: TimeSpan.FromMinutes(5));
+        var f = CacheFixture.ForDrivenTime();
         f.Sts.Lifetime = TimeSpan.FromHours(12);
         AssumedRoleCredentials entry = f.Entry(o => o.DurationSeconds = 43200);
         ImmutableCredentials original = await entry.GetCredentialsAsync();

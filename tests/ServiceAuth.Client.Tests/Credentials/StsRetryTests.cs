@@ -44,7 +44,7 @@ public sealed class StsRetryTests
     [InlineData("ServiceUnavailable", 503)]
     public async Task AssumeRole_RetryableError_IsRetriedOnFakeTimeThenSucceeds(string code, int status)
     {
-        var f = new CacheFixture();
+        var f = CacheFixture.ForDrivenTime();
         f.Sts.Behavior = _ => f.Sts.Calls < 3 ? throw FakeSts.Error(code, (HttpStatusCode)status) : Task.FromResult(f.Sts.Success());
         AssumedRoleCredentials entry = f.Entry();
 
@@ -58,7 +58,7 @@ public sealed class StsRetryTests
     [Fact]
     public async Task AssumeRole_ConnectionFailure_IsRetried()
     {
-        var f = new CacheFixture();
+        var f = CacheFixture.ForDrivenTime();
         f.Sts.Behavior = _ => f.Sts.Calls < 2 ? throw new HttpRequestException("connection refused") : Task.FromResult(f.Sts.Success());
         AssumedRoleCredentials entry = f.Entry();
 
@@ -91,7 +91,7 @@ public sealed class StsRetryTests
     [Fact]
     public async Task AssumeRole_ThrottledOnEveryAttempt_GivesUpAfterThreeAttempts()
     {
-        var f = new CacheFixture();
+        var f = CacheFixture.ForDrivenTime();
         f.Sts.Behavior = _ => throw FakeSts.Error("Throttling");
         AssumedRoleCredentials entry = f.Entry();
 

@@ -9,7 +9,7 @@ public sealed class CacheFixture
 {
     public const string RoleArn = "arn:aws:iam::222233334444:role/orders-caller";
 
-    public CacheFixture(int maxAttempts = 3, TimeSpan? totalTimeout = null)
+    public CacheFixture(int maxAttempts = 3, TimeSpan? totalTimeout = null, TimeSpan? attemptTimeout = null)
     {
         Sts = new FakeSts(Time);
         Cache = new AssumeRoleCredentialsCache(Sts, Time, null, new StsCallSettings
@@ -17,10 +17,15 @@ public sealed class CacheFixture
             MaxAttempts = maxAttempts,
             Random = new Random(42),
             TotalTimeout = totalTimeout ?? StsCallSettings.Default.TotalTimeout,
+            AttemptTimeout = attemptTimeout ?? StsCallSettings.Default.AttemptTimeout,
         });
     }
 
     public FakeTimeProvider Time { get; } = new();
+
+    /// <summary>For tests that drive fake time in steps while background work runs on real threads: timeouts long enough
+    /// that the clock racing ahead of a busy machine cannot fire them.</summary>
+    public static CacheFixture ForDrivenTime() => new(totalTimeout: TimeSpan.FromHours(1), attemptTimeout: TimeSpan.FromHours(1));
 
     public FakeSts Sts { get; }
 
