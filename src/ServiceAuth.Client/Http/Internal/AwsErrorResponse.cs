@@ -19,9 +19,7 @@ internal static class AwsErrorResponse
     {
         if (response.Headers.NonValidated.TryGetValues(ErrorTypeHeader, out HeaderStringValues values))
         {
-            string raw = values.ToString();
-            int colon = raw.IndexOf(':', StringComparison.Ordinal);
-            return colon > 0 ? raw[..colon] : raw;
+            return Strip(values.ToString());
         }
 
         HttpContent content = response.Content;
