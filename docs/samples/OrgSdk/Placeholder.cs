@@ -1,5 +1,0 @@
-namespace Contoso.Orders;
-
-internal static class Placeholder
-{
-}

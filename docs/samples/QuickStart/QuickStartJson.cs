@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace ServiceAuth.Client.QuickStart;
+
+/// <summary>Source-generated, AOT-safe serialization for the QuickStart's messages.</summary>
+[JsonSerializable(typeof(OrderPlaced))]
+internal sealed partial class QuickStartJson : JsonSerializerContext;
