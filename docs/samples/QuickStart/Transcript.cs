@@ -5,18 +5,24 @@ namespace ServiceAuth.Client.QuickStart;
 /// <summary>Prints one line per step and remembers whether every step behaved as expected.</summary>
 internal sealed class Transcript
 {
+    private readonly TextWriter _output;
     private int _step;
     private int _failed;
 
-    public Transcript(Uri endpoint) => Console.WriteLine($"ServiceAuth.Client QuickStart, against a local AWS-compatible endpoint at {endpoint}");
+    public Transcript(TextWriter output, Uri endpoint)
+    {
+        _output = output;
+        _output.WriteLine($"ServiceAuth.Client QuickStart, against a local AWS-compatible endpoint at {endpoint}");
+    }
 
     public async Task StepAsync(string description, HttpStatusCode expected, Func<Task<HttpResponseMessage>> call)
     {
         try
         {
             using HttpResponseMessage response = await call();
-            string detail = response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync() : response.Headers.TryGetValues("x-amzn-ErrorType", out var type) ? type.First() : string.Empty;
-            Report(description, response.StatusCode == expected, $"{(int)response.StatusCode} {response.StatusCode} {Shorten(detail)}");
+            string detail = response.IsSuccessStatusCode ? Caller(await response.Content.ReadAsStringAsync())
+                : response.Headers.TryGetValues("x-amzn-ErrorType", out var type) ? type.First() : string.Empty;
+            Report(description, response.StatusCode == expected, $"{(int)response.StatusCode} {response.StatusCode} {detail}");
         }
         catch (Exception e)
         {
@@ -24,11 +30,11 @@ internal sealed class Transcript
         }
     }
 
-    public async Task PublishStepAsync(string description, Func<Task<(bool Ok, string Detail)>> publish)
+    public async Task CheckAsync(string description, Func<Task<(bool Ok, string Detail)>> check)
     {
         try
         {
-            (bool ok, string detail) = await publish();
+            (bool ok, string detail) = await check();
             Report(description, ok, detail);
         }
         catch (Exception e)
@@ -39,18 +45,22 @@ internal sealed class Transcript
 
     public int Finish(int stsCalls)
     {
-        Console.WriteLine($"STS AssumeRole calls: {stsCalls} (the temporary credentials are cached and shared)");
-        Console.WriteLine(_failed == 0 ? $"All {_step} steps behaved as shown." : $"{_failed} of {_step} steps did not behave as shown.");
+        _output.WriteLine($"STS AssumeRole calls: {stsCalls} (the temporary credentials are cached and shared)");
+        _output.WriteLine(_failed == 0 ? $"All {_step} steps behaved as shown." : $"{_failed} of {_step} steps did not behave as shown.");
         return _failed == 0 ? 0 : 1;
     }
 
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+    private static string Caller(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return document.RootElement.TryGetProperty("caller", out var caller) ? $"as {caller.GetString()}" : string.Empty;
+    }
 
     private void Report(string description, bool ok, string outcome)
     {
         _step++;
         _failed += ok ? 0 : 1;
-        Console.WriteLine($"{_step}. {description}");
-        Console.WriteLine($"   -> {outcome} {(ok ? "[ok]" : "[UNEXPECTED]")}");
+        _output.WriteLine($"{_step}. {description}");
+        _output.WriteLine($"   -> {outcome} {(ok ? "[ok]" : "[UNEXPECTED]")}");
     }
 }

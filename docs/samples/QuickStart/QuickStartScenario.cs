@@ -1,0 +1,79 @@
+using System.Net;
+using System.Text.Json;
+using Amazon.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ServiceAuth.Client.Credentials;
+using ServiceAuth.Client.Sns;
+using ServiceAuth.Client.Testing;
+
+namespace ServiceAuth.Client.QuickStart;
+
+/// <summary>
+/// The QuickStart: service A calls service C's API and publishes to C's SNS topic, through a local AWS-compatible
+/// endpoint that verifies every SigV4 signature, runs STS AssumeRole and enforces C's policies. No AWS account needed.
+/// </summary>
+public static class QuickStartScenario
+{
+    private const string RoleC = "arn:aws:iam::222222222222:role/orders-caller";
+    private const string TopicC = "arn:aws:sns:us-east-1:222222222222:orders";
+
+    /// <summary>Runs every step, writes a transcript, and returns 0 when every step behaved as shown.</summary>
+    /// <param name="output">Where the transcript goes.</param>
+    /// <returns>The process exit code.</returns>
+    public static async Task<int> RunAsync(TextWriter output)
+    {
+        await using LocalAwsEndpoint aws = await LocalAwsEndpoint.StartAsync();
+        LocalUser serviceA = aws.AddUser("service-a", "111111111111");
+        LocalUser serviceB = aws.AddUser("service-b", "333333333333");
+        aws.AddRole(RoleC, trust => trust.AllowPrincipal(serviceA.Arn).RequireExternalId("quickstart"));
+        aws.AddApi("GET", "/prod/orders/{id}", serviceA.Arn, RoleC);   // C's resource policy: A's identity, and C's own role
+        LocalTopic orders = aws.AddTopic(TopicC, RoleC);              // C's topic policy: only C's role may publish
+
+        // Service A's configuration: the part a real application writes.
+        HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var assumeRoleC = new AssumeRoleOptions { RoleArn = RoleC, ExternalId = "quickstart", StsEndpoint = aws.BaseAddress };
+        builder.Services.AddSignedHttpClient("c-as-a", o => Api(o, aws, serviceA.ToAwsCredentials()));
+        builder.Services.AddSignedHttpClient("c-as-b", o => Api(o, aws, serviceB.ToAwsCredentials()));
+        builder.Services.AddSignedHttpClient("c-as-role-c", o => Api(o, aws, serviceA.ToAwsCredentials(), assumeRoleC));
+        builder.Services.AddSnsPublisher<OrderPlaced>(o =>
+        {
+            o.TopicArn = TopicC;
+            o.ServiceUrl = aws.BaseAddress;
+            o.Credentials = serviceA.ToAwsCredentials();
+            o.AssumeRole = assumeRoleC;
+            o.JsonTypeInfo = QuickStartJson.Default.OrderPlaced;
+        });
+        using IHost host = builder.Build();
+        await host.StartAsync();
+
+        var clients = host.Services.GetRequiredService<IHttpClientFactory>();
+        var transcript = new Transcript(output, aws.BaseAddress);
+        await transcript.StepAsync("service A calls C's API with its own identity (C's resource policy allows it)", HttpStatusCode.OK,
+            () => clients.CreateClient("c-as-a").GetAsync("orders/42"));
+        await transcript.StepAsync("service B, a principal C's policy does not name, calls C's API", HttpStatusCode.Forbidden,
+            () => clients.CreateClient("c-as-b").GetAsync("orders/42"));
+        await transcript.StepAsync("service A assumes C's role through STS and calls C's API", HttpStatusCode.OK,
+            () => clients.CreateClient("c-as-role-c").GetAsync("orders/42"));
+        await transcript.CheckAsync("service A publishes a typed OrderPlaced to C's SNS topic as C's role", async () =>
+        {
+            SnsPublishResult published = await host.Services.GetRequiredService<ISnsPublisher<OrderPlaced>>().PublishAsync(new OrderPlaced("order-42", 99.95m));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            IReadOnlyList<SnsDelivery> delivered = await orders.WaitForDeliveriesAsync(1, timeout.Token);
+            OrderPlaced? received = JsonSerializer.Deserialize(delivered[0].Message, QuickStartJson.Default.OrderPlaced);
+            return (received?.OrderId == "order-42", $"the subscriber received {received} (message {published.MessageId})");
+        });
+
+        await host.StopAsync();
+        return transcript.Finish(aws.StsAssumeRoleCallCount);
+    }
+
+    private static void Api(SignedHttpClientOptions o, LocalAwsEndpoint aws, AWSCredentials credentials, AssumeRoleOptions? assumeRole = null)
+    {
+        o.BaseAddress = new Uri(aws.BaseAddress, "prod/");
+        o.Region = "us-east-1";
+        o.Service = "execute-api";
+        o.Credentials = credentials;
+        o.AssumeRole = assumeRole;
+    }
+}

@@ -1,0 +1,36 @@
+using ServiceAuth.Client.QuickStart;
+
+namespace ServiceAuth.Client.IntegrationTests.Samples;
+
+public sealed class QuickStartTests
+{
+    [Fact]
+    public async Task RunAsync_EveryStepBehaves_ExitsZeroWithTranscript()
+    {
+        using var output = new StringWriter();
+
+        int exitCode = await QuickStartScenario.RunAsync(output);
+
+        string transcript = output.ToString();
+        exitCode.ShouldBe(0, transcript);
+        transcript.ShouldContain("-> 200 OK as arn:aws:iam::111111111111:user/service-a [ok]");
+        transcript.ShouldContain("-> 403 Forbidden AccessDeniedException [ok]");
+        transcript.ShouldContain("-> 200 OK as arn:aws:sts::222222222222:assumed-role/orders-caller/");
+        transcript.ShouldContain("the subscriber received OrderPlaced { OrderId = order-42, Total = 99.95 }");
+        transcript.ShouldContain("STS AssumeRole calls: 1 ");
+        transcript.ShouldContain("All 4 steps behaved as shown.");
+    }
+
+    [Fact]
+    public async Task Transcript_AStepMisbehaves_FinishReturnsNonZero()
+    {
+        using var output = new StringWriter();
+        var transcript = new Transcript(output, new Uri("http://127.0.0.1/"));
+
+        await transcript.CheckAsync("a step that does not behave", () => Task.FromResult((false, "unexpected")));
+
+        transcript.Finish(0).ShouldBe(1);
+        output.ToString().ShouldContain("[UNEXPECTED]");
+        output.ToString().ShouldContain("1 of 1 steps did not behave as shown.");
+    }
+}
