@@ -1,2 +1,69 @@
-Console.WriteLine("ServiceAuth.Client AOT smoke test");
-return 0;
+// Trim/AOT smoke test: exercises the library's public paths (DI, signing, assume-role validation, SNS with
+// source-generated JSON) in an app published trimmed and self-contained; the trimmer and the AOT analyzers warn (as
+// errors) on anything that is not safe. Exit code 0 means every path worked after trimming.
+using System.Net;
+using System.Text;
+using Amazon.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceAuth.Client;
+using ServiceAuth.Client.AotSmoke;
+using ServiceAuth.Client.Signing;
+using ServiceAuth.Client.Sns;
+
+var wire = new RecordingHandler();
+var services = new ServiceCollection();
+services.AddSignedHttpClient("api", o =>
+    {
+        o.BaseAddress = new Uri("https://abc123.execute-api.eu-west-1.amazonaws.com/prod/");
+        o.Credentials = new BasicAWSCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+    })
+    .ConfigurePrimaryHttpMessageHandler(() => wire)
+    .AddAwsRetries();
+services.AddSnsPublisher<Ping>(o =>
+    {
+        o.TopicArn = "arn:aws:sns:eu-west-1:222233334444:pings";
+        o.Credentials = new BasicAWSCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+        o.JsonTypeInfo = SmokeJson.Default.Ping;
+    })
+    .ConfigurePrimaryHttpMessageHandler(() => wire);
+await using ServiceProvider provider = services.BuildServiceProvider();
+
+using HttpResponseMessage response = await provider.GetRequiredService<IHttpClientFactory>().CreateClient("api").GetAsync("items?b=2&a=1");
+SnsPublishResult published = await provider.GetRequiredService<ISnsPublisher<Ping>>().PublishAsync(new Ping(7));
+Uri presigned = SigV4Signer.Shared.Presign(
+    new HttpRequestMessage(HttpMethod.Get, "https://bucket.s3.eu-west-1.amazonaws.com/key"),
+    new ImmutableCredentials("AKIDEXAMPLE", "secret", null),
+    new SigV4SigningParameters { Region = "eu-west-1", Service = "s3", SigningTime = DateTimeOffset.UnixEpoch.AddYears(56) },
+    TimeSpan.FromMinutes(5));
+
+bool ok = response.StatusCode == HttpStatusCode.OK
+    && wire.Authorizations.Count == 2
+    && wire.Authorizations.TrueForAll(a => a.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/", StringComparison.Ordinal))
+    && wire.Bodies[1].Contains("Message=%7B%22Count%22%3A7%7D", StringComparison.Ordinal)
+    && published.MessageId == "smoke-1"
+    && presigned.Query.Contains("X-Amz-Signature=", StringComparison.Ordinal);
+Console.WriteLine(ok ? "ServiceAuth.Client trimmed smoke test: ok" : $"ServiceAuth.Client trimmed smoke test: FAILED (status {response.StatusCode}, {wire.Authorizations.Count} signed requests, message id {published.MessageId}, body {wire.Bodies.LastOrDefault()})");
+return ok ? 0 : 1;
+
+namespace ServiceAuth.Client.AotSmoke
+{
+    public sealed record Ping(int Count);
+
+    [System.Text.Json.Serialization.JsonSerializable(typeof(Ping))]
+    internal sealed partial class SmokeJson : System.Text.Json.Serialization.JsonSerializerContext;
+
+    internal sealed class RecordingHandler : HttpMessageHandler
+    {
+        public List<string> Authorizations { get; } = [];
+
+        public List<string> Bodies { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Authorizations.Add(request.Headers.NonValidated.TryGetValues("Authorization", out var values) ? values.ToString() : string.Empty);
+            Bodies.Add(request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken));
+            string xml = "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult><MessageId>smoke-1</MessageId></PublishResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></PublishResponse>";
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(xml, Encoding.UTF8, "text/xml") };
+        }
+    }
+}
