@@ -15,7 +15,7 @@ internal static class AwsErrorClassifier
         "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException", "TooManyRequestsException",
         "ProvisionedThroughputExceededException", "TransactionInProgressException", "RequestLimitExceeded",
         "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled", "SlowDown", "PriorRequestNotComplete",
-        "EC2ThrottledException", "IDPCommunicationError",
+        "EC2ThrottledException", "IDPCommunicationError", "Throttled", "KMSThrottling", "KMSThrottlingException",
     };
 
     private static readonly HashSet<string> TransientCodes = new(StringComparer.Ordinal)
@@ -37,6 +37,9 @@ internal static class AwsErrorClassifier
     {
         "SignatureDoesNotMatch", "InvalidSignatureException", "AuthFailure",
     };
+
+    /// <summary>Whether an error code alone (a PublishBatch entry's, say) is worth sending again: throttling or transient.</summary>
+    public static bool IsRetryable(string? errorCode) => Classify(0, errorCode) is AwsErrorKind.Throttling or AwsErrorKind.Transient;
 
     /// <summary>Classifies an error answer by its code first, then by its status.</summary>
     public static AwsErrorKind Classify(int statusCode, string? errorCode)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ServiceAuth.Client.Http.Internal;
 
 namespace ServiceAuth.Client.Sns.Internal;
 
@@ -51,7 +52,7 @@ internal sealed class SnsBatchProgress(int count)
             {
                 Results[index] = new SnsBatchEntryResult(index, _attempts[index]) { MessageId = answer.MessageId, SequenceNumber = answer.SequenceNumber };
             }
-            else if (mayRetry && SnsRetryableCodes.IsRetryable(answer.Code))
+            else if (mayRetry && AwsErrorClassifier.IsRetryable(answer.Code))
             {
                 lock (_gate)
                 {
