@@ -187,7 +187,7 @@ internal static class SigV4Core
 
     private static string BuildAuthorization(string accessKey, ReadOnlySpan<char> date, SigV4SigningParameters parameters, ReadOnlySpan<byte> signedHeaders, ReadOnlySpan<byte> signature)
     {
-        int length = 128 + accessKey.Length + parameters.Region.Length + parameters.Service.Length + signedHeaders.Length;
+        int length = 160 + accessKey.Length + parameters.Region.Length + parameters.Service.Length + signedHeaders.Length;
         char[]? rented = null;
         Span<char> buffer = length <= 1024 ? stackalloc char[length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length));
         try
