@@ -61,6 +61,21 @@ public sealed class SignerSanityTests
         Authorization(request).ShouldEndWith("Signature=5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31");
     }
 
+    [Fact]
+    public void Header_values_are_trimmed_and_inner_whitespace_collapsed()
+    {
+        // aws-signing-test-suite/v4/get-header-value-trim, plus tabs and a long value.
+        using var request = new HttpRequestMessage(HttpMethod.Get, "https://example.amazonaws.com/");
+        request.Headers.TryAddWithoutValidation("My-Header1", " value1");
+        request.Headers.TryAddWithoutValidation("My-Header2", " \"a   b   c\"");
+        request.Headers.TryAddWithoutValidation("My-Header3", "x \t\t y" + new string('z', 900) + "  \t");
+        var trace = new SigningTrace();
+
+        new SigV4Signer().Sign(request, Credentials, Parameters("us-east-1", "service"), trace);
+
+        trace.CanonicalRequest.ShouldContain("my-header1:value1\nmy-header2:\"a b c\"\nmy-header3:x y" + new string('z', 900) + "\n");
+    }
+
     private static SigV4SigningParameters Parameters(string region, string service) => new()
     {
         Region = region,
