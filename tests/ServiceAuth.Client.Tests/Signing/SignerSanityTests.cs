@@ -76,6 +76,27 @@ public sealed class SignerSanityTests
         trace.CanonicalRequest.ShouldContain("my-header1:value1\nmy-header2:\"a b c\"\nmy-header3:x y" + new string('z', 900) + "\n");
     }
 
+    [Fact]
+    public void Reused_and_concurrent_signing_keys_sign_exactly()
+    {
+        // The signer reuses keyed HMAC instances per cached key: alternate keys and sign concurrently.
+        var signer = new SigV4Signer(signingKeyCacheSize: 2);
+        string[] regions = ["us-east-1", "eu-west-1", "ap-south-1"];
+        string[] expected = regions.Select(region => SignVanilla(new SigV4Signer(), region)).ToArray();
+
+        Parallel.For(0, 600, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+            SignVanilla(signer, regions[i % regions.Length]).ShouldBe(expected[i % regions.Length]));
+
+        expected[0].ShouldEndWith("Signature=5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31");
+    }
+
+    private static string SignVanilla(SigV4Signer signer, string region)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "https://example.amazonaws.com/");
+        signer.Sign(request, Credentials, Parameters(region, "service"));
+        return Authorization(request);
+    }
+
     private static SigV4SigningParameters Parameters(string region, string service) => new()
     {
         Region = region,
