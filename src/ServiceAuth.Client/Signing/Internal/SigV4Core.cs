@@ -192,6 +192,8 @@ internal static class SigV4Core
 
     private static string BuildAuthorization(string accessKey, ReadOnlySpan<char> date, SigV4SigningParameters parameters, ReadOnlySpan<byte> signedHeaders, ReadOnlySpan<byte> signature)
     {
+        // "AWS4-HMAC-SHA256 Credential=" + "/yyyyMMdd/" + "/" + "/aws4_request" + ", SignedHeaders=" + ", Signature=" + 64 hex
+        // digits come to 144 characters besides the variable parts; 160 leaves room.
         int length = 160 + accessKey.Length + parameters.Region.Length + parameters.Service.Length + signedHeaders.Length;
         char[]? rented = null;
         Span<char> buffer = length <= 1024 ? stackalloc char[length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length));
