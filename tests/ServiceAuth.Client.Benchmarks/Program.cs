@@ -1,1 +1,7 @@
+if (args is ["quick"])
+{
+    ServiceAuth.Client.Benchmarks.QuickCheck.Run();
+    return;
+}
+
 BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

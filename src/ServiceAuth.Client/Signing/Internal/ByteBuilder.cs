@@ -45,10 +45,18 @@ internal struct ByteBuilder : IDisposable
     /// <summary>Appends a string as UTF-8 (ASCII strings copy one byte per character).</summary>
     public void Append(ReadOnlySpan<char> value)
     {
-        int max = Encoding.UTF8.GetMaxByteCount(value.Length);
-        if (_length + max > _buffer.Length)
+        // Fast path: room for one byte per character, and the value is ASCII (header values, tokens, hashes), so it
+        // fits without growing to the UTF-8 worst case of three bytes per character.
+        if (_length + value.Length <= _buffer.Length && Encoding.UTF8.TryGetBytes(value, _buffer.AsSpan(_length), out int written))
         {
-            Grow(max);
+            _length += written;
+            return;
+        }
+
+        int count = Encoding.UTF8.GetByteCount(value);
+        if (_length + count > _buffer.Length)
+        {
+            Grow(count);
         }
 
         _length += Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_length));

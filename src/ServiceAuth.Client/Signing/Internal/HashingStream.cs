@@ -88,6 +88,13 @@ internal sealed class HashingStream : Stream
 
     private void Reset()
     {
+        // GetHashAndReset leaves the hash clean with nothing written; finishing a clean hash again would cost a
+        // native finalization for nothing.
+        if (BytesWritten == 0)
+        {
+            return;
+        }
+
         Span<byte> discard = stackalloc byte[32];
         _hash.GetHashAndReset(discard);
         BytesWritten = 0;

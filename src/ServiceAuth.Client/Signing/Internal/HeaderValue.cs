@@ -1,9 +1,12 @@
+using System.Buffers;
 using System.Net.Http.Headers;
 
 namespace ServiceAuth.Client.Signing.Internal;
 
 internal static class HeaderValue
 {
+    private static readonly SearchValues<char> Whitespace = SearchValues.Create(" \t\r\n");
+
     /// <summary>The value as it goes on the wire: one value as is, several joined by the header's separator.</summary>
     public static string ToWireString(HeaderStringValues values) => values.Count == 1 ? First(values) : values.ToString();
 
@@ -12,26 +15,23 @@ internal static class HeaderValue
     public static void AppendTrimmed(ref ByteBuilder builder, ReadOnlySpan<char> value)
     {
         value = value.Trim(" \t\r\n");
-        int runStart = 0;
-        for (int i = 0; i < value.Length; i++)
+
+        // Copy the runs between whitespace whole; the search is vectorized, which matters for long values such as
+        // session tokens.
+        while (true)
         {
-            if (IsSpace(value[i]))
+            int space = value.IndexOfAny(Whitespace);
+            if (space < 0)
             {
-                builder.Append(value[runStart..i]);
-                builder.Append((byte)' ');
-                while (i + 1 < value.Length && IsSpace(value[i + 1]))
-                {
-                    i++;
-                }
-
-                runStart = i + 1;
+                builder.Append(value);
+                return;
             }
+
+            builder.Append(value[..space]);
+            builder.Append((byte)' ');
+            value = value[space..].TrimStart(" \t\r\n");
         }
-
-        builder.Append(value[runStart..]);
     }
-
-    private static bool IsSpace(char c) => c is ' ' or '\t' or '\r' or '\n';
 
     private static string First(HeaderStringValues values)
     {

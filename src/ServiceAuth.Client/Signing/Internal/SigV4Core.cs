@@ -69,7 +69,7 @@ internal static class SigV4Core
             canonical.Append(payloadHash);
 
             Span<byte> signature = stackalloc byte[64];
-            ComputeSignature(canonical.Written, amzDate, parameters, keys.GetKey(credentials.SecretKey, amzDate[..8], parameters.Region, parameters.Service), signature, trace);
+            ComputeSignature(canonical.Written, amzDate, parameters, keys.GetSigningKey(credentials.SecretKey, amzDate[..8], parameters.Region, parameters.Service), signature, trace);
             headers.TryAddWithoutValidation(SigV4Constants.Authorization, BuildAuthorization(credentials.AccessKey, amzDate[..8], parameters, headerBlock.Written[signedHeaders], signature));
             if (token is not null && !parameters.SignSessionToken)
             {
@@ -116,7 +116,7 @@ internal static class SigV4Core
             canonical.Append(payloadHash);
 
             Span<byte> signature = stackalloc byte[64];
-            ComputeSignature(canonical.Written, amzDate, parameters, keys.GetKey(credentials.SecretKey, amzDate[..8], parameters.Region, parameters.Service), signature, trace);
+            ComputeSignature(canonical.Written, amzDate, parameters, keys.GetSigningKey(credentials.SecretKey, amzDate[..8], parameters.Region, parameters.Service), signature, trace);
 
             var url = new StringBuilder(uri.GetLeftPart(UriPartial.Path));
             url.Append('?').Append(Encoding.ASCII.GetString(canonical.Slice(queryStart, queryEnd - queryStart)));
@@ -167,10 +167,15 @@ internal static class SigV4Core
         canonical.Append((byte)'\n');
     }
 
-    private static void ComputeSignature(ReadOnlySpan<byte> canonicalRequest, ReadOnlySpan<char> amzDate, SigV4SigningParameters parameters, byte[] key, Span<byte> signatureHex, SigningTrace? trace)
+    private static void ComputeSignature(ReadOnlySpan<byte> canonicalRequest, ReadOnlySpan<char> amzDate, SigV4SigningParameters parameters, SigningKey key, Span<byte> signatureHex, SigningTrace? trace)
     {
         Span<byte> digest = stackalloc byte[32];
-        SHA256.HashData(canonicalRequest, digest);
+
+        // A pooled incremental hash: the one-shot SHA256.HashData sets up and tears down a native context per call.
+        HashingStream sha256 = HashingStream.Rent();
+        sha256.Write(canonicalRequest);
+        sha256.GetHashAndReset(digest);
+        HashingStream.Return(sha256);
 
         var stringToSign = new ByteBuilder(256);
         try
@@ -189,7 +194,7 @@ internal static class SigV4Core
             stringToSign.Append((byte)'\n');
             Hex.EncodeLower(digest, stringToSign.AppendSpan(64));
 
-            HMACSHA256.HashData(key, stringToSign.Written, digest);
+            key.ComputeHmac(stringToSign.Written, digest);
             Hex.EncodeLower(digest, signatureHex);
             if (trace is not null)
             {

@@ -10,12 +10,16 @@ namespace ServiceAuth.Client.Signing.Internal;
 /// </summary>
 internal sealed class SigningKeyCache(int capacity)
 {
-    private readonly ConcurrentDictionary<Scope, byte[]> _keys = new();
+    private readonly ConcurrentDictionary<Scope, SigningKey> _keys = new();
     private volatile Entry? _last;
 
     public int Count => _keys.Count;
 
-    public byte[] GetKey(string secretKey, ReadOnlySpan<char> date, string region, string service)
+    public byte[] GetKey(string secretKey, ReadOnlySpan<char> date, string region, string service) =>
+        GetSigningKey(secretKey, date, region, service).Key;
+
+    /// <summary>Gets the key with its reusable HMAC instances.</summary>
+    public SigningKey GetSigningKey(string secretKey, ReadOnlySpan<char> date, string region, string service)
     {
         Entry? last = _last;
         if (last is not null && last.Matches(secretKey, date, region, service))
@@ -24,14 +28,14 @@ internal sealed class SigningKeyCache(int capacity)
         }
 
         var scope = new Scope(secretKey, new string(date), region, service);
-        if (!_keys.TryGetValue(scope, out byte[]? key))
+        if (!_keys.TryGetValue(scope, out SigningKey? key))
         {
             if (_keys.Count >= capacity)
             {
                 _keys.Clear();
             }
 
-            key = Derive(secretKey, date, region, service);
+            key = new SigningKey(Derive(secretKey, date, region, service));
             _keys[scope] = key;
         }
 
@@ -62,9 +66,9 @@ internal sealed class SigningKeyCache(int capacity)
         public override string ToString() => $"{Date}/{Region}/{Service}";
     }
 
-    private sealed class Entry(Scope scope, byte[] key)
+    private sealed class Entry(Scope scope, SigningKey key)
     {
-        public byte[] Key { get; } = key;
+        public SigningKey Key { get; } = key;
 
         public bool Matches(string secretKey, ReadOnlySpan<char> date, string region, string service) =>
             date.SequenceEqual(scope.Date) &&

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+
+namespace ServiceAuth.Client.Benchmarks;
+
+/// <summary>
+/// A quick, noise-tolerant check for a shared machine (<c>dotnet run -c Release -- quick</c>): many short samples of each
+/// signing path, reporting the fastest sample per operation (preemption only ever adds time) and the bytes allocated
+/// per operation. Not a substitute for the BenchmarkDotNet run; a way to compare while iterating.
+/// </summary>
+internal static class QuickCheck
+{
+    private const int Samples = 2000;
+
+    public static void Run()
+    {
+        SigningCase get = SigningCase.Get();
+        SigningCase post1KiB = SigningCase.PostJson1KiB();
+        SigningCase post1MiB = SigningCase.PostBinary1MiB();
+        get.Verify();
+        post1KiB.Verify();
+        post1MiB.Verify();
+
+        Console.WriteLine($"{"Case",-34} {"min ns/op",12} {"B/op",8}");
+        Measure("GET ours", 50, () => get.SignOurs());
+        Measure("GET AWSSigV4Signer", 20, () => get.SignFacade());
+        Measure("GET AWS4Signer", 20, () => get.SignAws4());
+        Measure("GET floor", 50, () => get.Floor());
+        // The native crypto calls alone: one-shot versus a reused incremental instance.
+        byte[] canon = new byte[1200];
+        byte[] key = new byte[32];
+        byte[] sts = new byte[150];
+        byte[] d = new byte[32];
+        Measure("  SHA256 1200 B", 50, () => System.Security.Cryptography.SHA256.HashData(canon, d));
+        Measure("  SHA256 0 B", 50, () => System.Security.Cryptography.SHA256.HashData(ReadOnlySpan<byte>.Empty, d));
+        Measure("  HMACSHA256 150 B", 50, () => System.Security.Cryptography.HMACSHA256.HashData(key, sts, d));
+        var ih = System.Security.Cryptography.IncrementalHash.CreateHMAC(System.Security.Cryptography.HashAlgorithmName.SHA256, key);
+        Measure("  IncrementalHash HMAC 150 B", 50, () => { ih.AppendData(sts); return ih.GetHashAndReset(d); });
+        var ish = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        Measure("  IncrementalHash SHA 1200 B", 50, () => { ish.AppendData(canon); return ish.GetHashAndReset(d); });
+        // Parts of our GET signature.
+        HttpRequestMessage req = get.SignOurs();
+        Measure("  CanonicalHeaders.Append", 50, () =>
+        {
+            var b = new ServiceAuth.Client.Signing.Internal.ByteBuilder(1024);
+            ServiceAuth.Client.Signing.Internal.CanonicalHeaders.Append(ref b, req, req.RequestUri!);
+            b.Dispose();
+            return d;
+        });
+        Measure("  AppendTrimmed(token)", 50, () =>
+        {
+            var b = new ServiceAuth.Client.Signing.Internal.ByteBuilder(1024);
+            ServiceAuth.Client.Signing.Internal.HeaderValue.AppendTrimmed(ref b, BenchmarkData.SessionToken);
+            b.Dispose();
+            return d;
+        });
+        Measure("  header remove/add x3", 50, () =>
+        {
+            var h = req.Headers;
+            h.Remove("Authorization");
+            h.Remove("X-Amz-Date");
+            h.Remove("X-Amz-Security-Token");
+            h.TryAddWithoutValidation("X-Amz-Date", "20240501T120000Z");
+            h.TryAddWithoutValidation("X-Amz-Security-Token", BenchmarkData.SessionToken);
+            h.TryAddWithoutValidation("Authorization", "x");
+            return d;
+        });
+        Measure("  CanonicalQuery", 50, () =>
+        {
+            var b = new ServiceAuth.Client.Signing.Internal.ByteBuilder(1024);
+            var q = new ServiceAuth.Client.Signing.Internal.CanonicalQuery(req.RequestUri!.Query, 0);
+            q.WriteSorted(ref b);
+            q.Dispose();
+            b.Dispose();
+            return d;
+        });
+        Measure("POST 1 KiB ours", 50, () => post1KiB.SignOurs());
+        Measure("POST 1 KiB floor", 50, () => post1KiB.Floor());
+        Measure("POST 1 MiB ours", 1, () => post1MiB.SignOurs());
+        Measure("POST 1 MiB floor", 1, () => post1MiB.Floor());
+        Measure("Hash 1 MiB ours", 1, () => post1MiB.HashPayloadOurs());
+        Measure("Hash 1 MiB SHA256.HashData", 1, () => post1MiB.HashPayloadRaw());
+    }
+
+    private static void Measure(string name, int operations, Func<object> action)
+    {
+        int samples = operations == 1 ? 200 : Samples;
+        for (int i = 0; i < operations * 5; i++)
+        {
+            action();
+        }
+
+        double best = double.MaxValue;
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        for (int s = 0; s < samples; s++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            for (int i = 0; i < operations; i++)
+            {
+                action();
+            }
+
+            best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalNanoseconds / operations);
+        }
+
+        long allocated = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / ((long)samples * operations);
+        Console.WriteLine($"{name,-34} {best,12:N0} {allocated,8:N0}");
+    }
+}

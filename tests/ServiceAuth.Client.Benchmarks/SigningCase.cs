@@ -1,0 +1,199 @@
+using System.Net.Http.Headers;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using Amazon;
+using Amazon.Runtime;
+using Amazon.Runtime.Internal;
+using Amazon.Runtime.Internal.Auth;
+using Amazon.Runtime.Signing;
+using ServiceAuth.Client.Signing;
+using ServiceAuth.Client.Signing.Internal;
+
+namespace ServiceAuth.Client.Benchmarks;
+
+/// <summary>
+/// One request shape, prepared once for each signer: an <see cref="HttpRequestMessage"/> that is signed again on every
+/// call (the signers replace their own headers), the AWSSDK.Core request objects describing the same request, and the
+/// exact canonical request and string to sign for the cryptographic floor. <see cref="Verify"/> checks that all three
+/// signers produce the same signature, so the comparison is like for like.
+/// </summary>
+internal sealed class SigningCase
+{
+    private static readonly IClientConfig SdkConfig = (IClientConfig)typeof(AWSSigV4Signer)
+        .GetField("SharedConfig", BindingFlags.NonPublic | BindingFlags.Static)!
+        .GetValue(null)!;
+
+    private readonly SigV4Signer _ours = new();
+    private readonly SigV4SigningParameters _ourParameters;
+    private readonly HttpRequestMessage _ourRequest;
+    private readonly HttpRequestMessage _hashRequest;
+
+    private readonly AWSSigningRequest _facadeRequest;
+    private readonly AWSSigV4Parameters _facadeParameters;
+    private readonly HttpRequestMessage _facadeHttpRequest;
+
+    private readonly AWS4Signer _aws4 = new(signPayload: true);
+    private readonly DefaultRequest _aws4Request;
+
+    private readonly byte[] _payload;
+    private readonly byte[] _canonicalRequest;
+    private readonly byte[] _stringToSign;
+    private readonly byte[] _signingKey;
+
+    private SigningCase(HttpMethod method, Uri uri, byte[]? body, string? contentType)
+    {
+        _payload = body ?? [];
+        _ourParameters = new SigV4SigningParameters
+        {
+            Region = BenchmarkData.Region,
+            Service = BenchmarkData.Service,
+            SigningTime = BenchmarkData.SigningTimeUtc,
+
+            // AWSSDK.Core always signs x-amz-content-sha256; sign it here too so the canonical requests are identical.
+            AddContentSha256Header = true,
+        };
+        _ourRequest = NewHttpRequest(method, uri, body, contentType);
+        _hashRequest = NewHttpRequest(method, uri, body, contentType);
+        _facadeHttpRequest = NewHttpRequest(method, uri, body, contentType);
+
+        _facadeRequest = new AWSSigningRequest { HttpMethod = method, RequestUri = uri, Content = body };
+        if (contentType is not null)
+        {
+            _facadeRequest.Headers["Content-Type"] = contentType;
+        }
+
+        _facadeParameters = new AWSSigV4Parameters
+        {
+            Credentials = new SessionAWSCredentials(BenchmarkData.AccessKey, BenchmarkData.SecretKey, BenchmarkData.SessionToken),
+            Region = RegionEndpoint.USEast1,
+            Service = BenchmarkData.Service,
+            SignedAt = BenchmarkData.SigningTimeUtc,
+        };
+
+        _aws4Request = new DefaultRequest(new SdkRequestStub(), "ExecuteApi")
+        {
+            HttpMethod = method.Method,
+            Endpoint = new Uri(uri.GetLeftPart(UriPartial.Authority)),
+            ResourcePath = uri.AbsolutePath,
+            AuthenticationRegion = BenchmarkData.Region,
+            OverrideSigningServiceName = BenchmarkData.Service,
+            UseQueryString = true,
+            Content = body,
+        };
+        foreach (string pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            string[] parts = pair.Split('=', 2);
+            _aws4Request.Parameters[parts[0]] = parts.Length > 1 ? parts[1] : string.Empty;
+        }
+
+        _aws4Request.Headers["X-Amz-Security-Token"] = BenchmarkData.SessionToken;
+        if (contentType is not null)
+        {
+            _aws4Request.Headers["Content-Type"] = contentType;
+        }
+
+        var trace = new SigningTrace();
+        _ours.Sign(NewHttpRequest(method, uri, body, contentType), BenchmarkData.Credentials, _ourParameters, trace);
+        _canonicalRequest = Encoding.UTF8.GetBytes(trace.CanonicalRequest);
+        _stringToSign = Encoding.UTF8.GetBytes(trace.StringToSign);
+        _signingKey = SigningKeyCache.Derive(BenchmarkData.SecretKey, "20240501", BenchmarkData.Region, BenchmarkData.Service);
+    }
+
+    public int CanonicalRequestLength => _canonicalRequest.Length;
+
+    public static SigningCase Get() => new(HttpMethod.Get, BenchmarkData.GetUri, null, null);
+
+    public static SigningCase PostJson1KiB() => new(HttpMethod.Post, BenchmarkData.PostUri, BenchmarkData.Json1KiB, "application/json");
+
+    public static SigningCase PostBinary1MiB() => new(HttpMethod.Post, BenchmarkData.PostUri, BenchmarkData.Binary1MiB, "application/octet-stream");
+
+    /// <summary>Our signer, signing the same request again.</summary>
+    /// <remarks>The signer takes an <c>x-amz-content-sha256</c> already on the request as the caller's precomputed hash,
+    /// and the previous call added one; remove it so that the body is hashed on every call, as on a first signature.</remarks>
+    public HttpRequestMessage SignOurs()
+    {
+        _ourRequest.Headers.Remove("x-amz-content-sha256");
+        _ours.Sign(_ourRequest, BenchmarkData.Credentials, _ourParameters);
+        return _ourRequest;
+    }
+
+    /// <summary>The public AWSSDK.Core facade; its headers are applied to the request, as a handler must.</summary>
+    public HttpRequestMessage SignFacade()
+    {
+        AWSSigningResult result = AWSSigV4Signer.Sign(_facadeRequest, _facadeParameters);
+        HttpRequestHeaders headers = _facadeHttpRequest.Headers;
+        foreach (KeyValuePair<string, string> header in result.Headers)
+        {
+            headers.Remove(header.Key);
+            headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        return _facadeHttpRequest;
+    }
+
+    /// <summary>The internal AWSSDK.Core signer the service clients use, on a prepared <see cref="DefaultRequest"/>.</summary>
+    public string SignAws4()
+    {
+        AWS4SigningResult result = _aws4.SignRequest(_aws4Request, SdkConfig, null, BenchmarkData.AccessKey, BenchmarkData.SecretKey, BenchmarkData.SigningTimeUtc);
+        string authorization = result.ForAuthorizationHeader;
+        _aws4Request.Headers["Authorization"] = authorization;
+        return authorization;
+    }
+
+    /// <summary>The cryptographic floor: SHA-256 of the payload and of the canonical request, one HMAC with a cached key.</summary>
+    public byte Floor()
+    {
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData(_payload, digest);
+        SHA256.HashData(_canonicalRequest, digest);
+        HMACSHA256.HashData(_signingKey, _stringToSign, digest);
+        return digest[0];
+    }
+
+    /// <summary>Only the payload hash, as our signer computes it.</summary>
+    public string HashPayloadOurs() => PayloadHasher.Get(_hashRequest, _ourParameters, CancellationToken.None);
+
+    /// <summary>The raw SHA-256 of the payload bytes.</summary>
+    public byte HashPayloadRaw()
+    {
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData(_payload, digest);
+        return digest[0];
+    }
+
+    /// <summary>Throws unless the three signers produce the same signature for this request.</summary>
+    public void Verify()
+    {
+        string ours = SignatureOf(SignOurs().Headers.NonValidated["Authorization"].ToString());
+        string facade = SignatureOf(SignFacade().Headers.NonValidated["Authorization"].ToString());
+        string aws4 = SignatureOf(SignAws4());
+        if (ours != facade || ours != aws4)
+        {
+            throw new InvalidOperationException(
+                $"The signers disagree. Ours: {Describe(SignOurs())}; AWSSigV4Signer: {Describe(SignFacade())}; AWS4Signer: {SignAws4()}");
+        }
+    }
+
+    private static HttpRequestMessage NewHttpRequest(HttpMethod method, Uri uri, byte[]? body, string? contentType)
+    {
+        var request = new HttpRequestMessage(method, uri);
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
+
+        return request;
+    }
+
+    private static string SignatureOf(string authorization) => authorization[(authorization.LastIndexOf('=') + 1)..];
+
+    // Signed-headers lists only: no secrets, no token.
+    private static string Describe(HttpRequestMessage request)
+    {
+        string authorization = request.Headers.NonValidated["Authorization"].ToString();
+        int start = authorization.IndexOf("SignedHeaders=", StringComparison.Ordinal);
+        return authorization[start..];
+    }
+}
