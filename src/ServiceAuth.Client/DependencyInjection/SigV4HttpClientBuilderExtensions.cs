@@ -61,7 +61,7 @@ public static class SigV4HttpClientBuilderExtensions
     private static IHttpClientBuilder AddCore(IHttpClientBuilder builder)
     {
         IServiceCollection services = builder.Services;
-        GetOrAddRegistry(services).Add(builder.Name);
+        SingletonInstance.GetOrAdd<SignedClientRegistry>(services).Add(builder.Name);
         services.AddOptions<SignedHttpClientOptions>(builder.Name).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SignedHttpClientOptions>, SignedHttpClientOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, SigningHandlerBuilderFilter>());
@@ -79,20 +79,5 @@ public static class SigV4HttpClientBuilderExtensions
         });
         builder.RedactLoggedHeaders(SensitiveHeaders);
         return builder;
-    }
-
-    private static SignedClientRegistry GetOrAddRegistry(IServiceCollection services)
-    {
-        foreach (ServiceDescriptor descriptor in services)
-        {
-            if (descriptor.ServiceType == typeof(SignedClientRegistry) && descriptor.ImplementationInstance is SignedClientRegistry existing)
-            {
-                return existing;
-            }
-        }
-
-        var registry = new SignedClientRegistry();
-        services.AddSingleton(registry);
-        return registry;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ServiceAuth.Client.DependencyInjection.Internal;
 using ServiceAuth.Client.Sns;
 using ServiceAuth.Client.Sns.Internal;
 
@@ -47,7 +48,7 @@ public static class SnsPublisherServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        string clientName = GetOrAddRegistry(services).Add(typeof(TMessage), name);
+        string clientName = SingletonInstance.GetOrAdd<SnsPublisherRegistry>(services).Add(typeof(TMessage), name);
         services.AddOptions<SnsPublisherOptions<TMessage>>(name).Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SnsPublisherOptions<TMessage>>, SnsPublisherOptionsValidator<TMessage>>());
         IHttpClientBuilder builder = services.AddHttpClient(clientName).AddSigV4Signing(static _ => { });
@@ -76,20 +77,5 @@ public static class SnsPublisherServiceCollectionExtensions
             new SnsTransport(provider.GetRequiredService<IHttpClientFactory>(), clientName),
             provider.GetService<TimeProvider>() ?? TimeProvider.System,
             loggers.CreateLogger<SnsPublisher<TMessage>>());
-    }
-
-    private static SnsPublisherRegistry GetOrAddRegistry(IServiceCollection services)
-    {
-        foreach (ServiceDescriptor descriptor in services)
-        {
-            if (descriptor.ServiceType == typeof(SnsPublisherRegistry) && descriptor.ImplementationInstance is SnsPublisherRegistry existing)
-            {
-                return existing;
-            }
-        }
-
-        var registry = new SnsPublisherRegistry();
-        services.AddSingleton(registry);
-        return registry;
     }
 }
