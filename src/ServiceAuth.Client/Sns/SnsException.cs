@@ -1,4 +1,5 @@
 using System.Net;
+using ServiceAuth.Client.Http.Internal;
 
 namespace ServiceAuth.Client.Sns;
 
@@ -35,10 +36,10 @@ public sealed class SnsException : ServiceAuthException
     /// <param name="requestId">The AWS request id.</param>
     /// <param name="statusCode">The HTTP status code.</param>
     public SnsException(string code, string? errorMessage, string? errorType, string? requestId, HttpStatusCode statusCode)
-        : base($"SNS returned {(int)statusCode} {(code.Length == 0 ? "(no error code)" : code)}: {errorMessage} (RequestId: {requestId ?? "none"})")
+        : base($"SNS returned {(int)statusCode} {(code.Length == 0 ? "(no error code)" : code)}: {AwsErrorText.Redact(errorMessage)} (RequestId: {requestId ?? "none"})")
     {
         Code = code;
-        ErrorMessage = errorMessage;
+        ErrorMessage = AwsErrorText.Redact(errorMessage);
         ErrorType = errorType;
         RequestId = requestId;
         StatusCode = statusCode;

@@ -110,7 +110,7 @@ internal sealed class StsAssumeRoleCaller
             _parameters.RoleArn,
             service?.ErrorCode,
             service?.RequestId,
-            e);
+            AwsErrorText.QuotesCanonicalRequest(e.Message) ? null : e);
     }
 
     private static string Advice(string? code) => code switch
