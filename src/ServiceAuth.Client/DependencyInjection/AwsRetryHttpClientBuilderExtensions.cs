@@ -35,6 +35,12 @@ public static class AwsRetryHttpClientBuilderExtensions
 
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AwsRetryOptions>, AwsRetryOptionsValidator>());
         builder.Services.TryAddSingleton<AwsRetryBudgets>();
+        if (!SingletonInstance.GetOrAdd<AwsRetryClientRegistry>(builder.Services).Add(name))
+        {
+            // Called again for the same client: configure it further, never stack a second retrying handler.
+            return builder;
+        }
+
         builder.AddHttpMessageHandler(provider =>
         {
             AwsRetryOptions o = provider.GetRequiredService<IOptionsMonitor<AwsRetryOptions>>().Get(name);
