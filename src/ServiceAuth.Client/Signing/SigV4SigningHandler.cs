@@ -92,10 +92,11 @@ public sealed class SigV4SigningHandler : DelegatingHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         Uri uri;
+        ImmutableCredentials credentials;
         try
         {
             uri = _settings.Prepare(request);
-            ImmutableCredentials credentials = _credentials.GetCredentials();
+            credentials = _credentials.GetCredentials();
             _signer.Sign(request, credentials, _settings.ParametersFor(uri, SigningTime(uri)));
         }
         catch (SigningException e)
@@ -105,7 +106,8 @@ public sealed class SigV4SigningHandler : DelegatingHandler
         }
 
         LogSigned(request, uri);
-        return base.Send(request, cancellationToken);
+        HttpResponseMessage response = base.Send(request, cancellationToken);
+        return (int)response.StatusCode is 400 or 401 or 403 ? Recover(request, uri, credentials, response, cancellationToken) : response;
     }
 
     private async ValueTask<ImmutableCredentials> SignAsync(HttpRequestMessage request, Uri uri, CancellationToken cancellationToken)
@@ -121,6 +123,37 @@ public sealed class SigV4SigningHandler : DelegatingHandler
     private async Task<HttpResponseMessage> RecoverAsync(HttpRequestMessage request, Uri uri, ImmutableCredentials used, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         string? code = await AwsErrorResponse.ReadCodeAsync(response, cancellationToken).ConfigureAwait(false);
+        if (RecoveryReason(request, uri, used, response, code) is not { } reason)
+        {
+            return response;
+        }
+
+        response.Dispose();
+        CredentialsMetrics.Retried(reason);
+        await SignAsync(request, uri, cancellationToken).ConfigureAwait(false);
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private HttpResponseMessage Recover(HttpRequestMessage request, Uri uri, ImmutableCredentials used, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        string? code = AwsErrorResponse.ReadCode(response, cancellationToken);
+        if (RecoveryReason(request, uri, used, response, code) is not { } reason)
+        {
+            return response;
+        }
+
+        response.Dispose();
+        CredentialsMetrics.Retried(reason);
+        ImmutableCredentials credentials = _credentials.GetCredentials();
+        _signer.Sign(request, credentials, _settings.ParametersFor(uri, SigningTime(uri)));
+        LogSigned(request, uri);
+        return base.Send(request, cancellationToken);
+    }
+
+    /// <summary>Why the request is worth signing and sending once more (rejected credentials now invalidated, or a clock
+    /// offset now recorded), or <see langword="null"/> to hand the answer back as it is.</summary>
+    private string? RecoveryReason(HttpRequestMessage request, Uri uri, ImmutableCredentials used, HttpResponseMessage response, string? code)
+    {
         AwsErrorKind kind = code is null && response.StatusCode == System.Net.HttpStatusCode.Forbidden && request.Method == HttpMethod.Head
             ? AwsErrorKind.PossibleClockSkew
             : AwsErrorClassifier.Classify((int)response.StatusCode, code);
@@ -130,21 +163,13 @@ public sealed class SigV4SigningHandler : DelegatingHandler
             AwsErrorKind.ClockSkew or AwsErrorKind.PossibleClockSkew => CorrectSkew(response, uri, kind, code),
             _ => null,
         };
-        if (reason is null)
-        {
-            return response;
-        }
-
-        if (!IsReplayable(request.Content))
+        if (reason is not null && !IsReplayable(request.Content))
         {
             Log.ResendNotPossible(_logger, uri.GetLeftPart(UriPartial.Path), code ?? "403", request.Content!.GetType().Name);
-            return response;
+            return null;
         }
 
-        response.Dispose();
-        CredentialsMetrics.Retried(reason);
-        await SignAsync(request, uri, cancellationToken).ConfigureAwait(false);
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return reason;
     }
 
     private string Invalidate(IInvalidatableCredentials cache, ImmutableCredentials used, Uri uri, string code)

@@ -134,6 +134,54 @@ public sealed class SigningHandlerRecoveryTests
         wire.Sent.Count.ShouldBe(1);
     }
 
+    [Fact]
+    public void Send_Synchronous_RejectedCredentials_InvalidatesAndSendsOnceMore()
+    {
+        var f = new CacheFixture();
+        AssumedRoleCredentials entry = f.Entry();
+        entry.GetCredentials();
+        var wire = new ScriptedHandler { Respond = (_, n) => n == 1 ? ScriptedHandler.Error(HttpStatusCode.Forbidden, "ExpiredToken") : new HttpResponseMessage(HttpStatusCode.OK) };
+        using var client = Client(entry, f.Time, wire);
+
+        using HttpResponseMessage response = client.Send(new HttpRequestMessage(HttpMethod.Post, Api) { Content = new StringContent("{\"id\":1}") });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        SentRequest[] sent = [.. wire.Sent];
+        sent.Length.ShouldBe(2);
+        sent[1].AccessKeyId.ShouldNotBe(sent[0].AccessKeyId);
+        sent[1].Body.ShouldBe(sent[0].Body);
+    }
+
+    [Fact]
+    public void Send_Synchronous_ClockSkew_SignsAgainWithTheCorrectedTime()
+    {
+        var f = new CacheFixture();
+        var skew = new ClockSkewRegistry();
+        DateTimeOffset serverNow = f.Time.GetUtcNow().AddMinutes(20);
+        var wire = new ScriptedHandler { Respond = (_, n) => n == 1 ? ScriptedHandler.Error(HttpStatusCode.Forbidden, "RequestTimeTooSkewed", serverNow) : new HttpResponseMessage(HttpStatusCode.OK) };
+        using var client = Client(f.Entry(), f.Time, wire, skew: skew);
+
+        using HttpResponseMessage response = client.Send(new HttpRequestMessage(HttpMethod.Get, Api));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        SentRequest[] sent = [.. wire.Sent];
+        (AmzTime(sent[1]) - AmzTime(sent[0])).ShouldBe(TimeSpan.FromMinutes(20));
+    }
+
+    [Fact]
+    public void Send_Synchronous_OtherError_BodyStillReadable()
+    {
+        var f = new CacheFixture();
+        var wire = new ScriptedHandler { Respond = (_, _) => ScriptedHandler.Error(HttpStatusCode.BadRequest, "ValidationError") };
+        using var client = Client(f.Entry(), f.Time, wire);
+
+        using HttpResponseMessage response = client.Send(new HttpRequestMessage(HttpMethod.Get, Api));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        new StreamReader(response.Content.ReadAsStream()).ReadToEnd().ShouldContain("<Code>ValidationError</Code>");
+        wire.Sent.Count.ShouldBe(1);
+    }
+
     private static HttpClient Client(AWSCredentials credentials, TimeProvider time, HttpMessageHandler wire, PayloadSigningMode payload = PayloadSigningMode.Sha256, ClockSkewRegistry? skew = null)
     {
         var settings = SigningSettings.From(new SignedHttpClientOptions { BaseAddress = Api, PayloadSigning = payload });

@@ -11,9 +11,23 @@ public sealed class ScriptedHandler : HttpMessageHandler
 
     public Func<HttpRequestMessage, int, HttpResponseMessage> Respond { get; set; } = (_, _) => new HttpResponseMessage(HttpStatusCode.OK);
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        Record(request, request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken));
+
+    protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        byte[]? body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken);
+        if (request.Content is null)
+        {
+            return Record(request, null);
+        }
+
+        using var body = new MemoryStream();
+        request.Content.CopyTo(body, null, cancellationToken);
+        return Record(request, body.ToArray());
+    }
+
+    private HttpResponseMessage Record(HttpRequestMessage request, byte[]? body)
+    {
         var sent = new SentRequest(
             request.Method,
             request.RequestUri!,

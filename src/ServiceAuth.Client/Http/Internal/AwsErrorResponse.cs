@@ -45,6 +45,35 @@ internal static class AwsErrorResponse
     }
 
     /// <summary>Finds the code in an XML or JSON error document.</summary>
+    /// <summary>The synchronous twin of <see cref="ReadCodeAsync"/>, for <c>HttpMessageHandler.Send</c>: inspects only a
+    /// body of known length up to the limit, and puts a buffered copy back so the caller can still read it.</summary>
+    public static string? ReadCode(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.Headers.NonValidated.TryGetValues(ErrorTypeHeader, out HeaderStringValues values))
+        {
+            return Strip(values.ToString());
+        }
+
+        HttpContent content = response.Content;
+        if (content.Headers.ContentLength is not (>= 0 and <= MaxInspectedBytes))
+        {
+            return null;
+        }
+
+        using var buffered = new MemoryStream();
+        content.ReadAsStream(cancellationToken).CopyTo(buffered);
+        byte[] body = buffered.ToArray();
+        var copy = new ByteArrayContent(body);
+        foreach (KeyValuePair<string, HeaderStringValues> header in content.Headers.NonValidated)
+        {
+            copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        response.Content = copy;
+        content.Dispose();
+        return Parse(body);
+    }
+
     public static string? Parse(ReadOnlySpan<byte> body)
     {
         body = body.TrimStart(" \t\r\n"u8);
