@@ -134,6 +134,32 @@ public sealed class AddSignedHttpClientTests
     }
 
     [Fact]
+    public void AddSignedHttpClient_FromConfiguration_BindsAssumeRoleAsDocumented()
+    {
+        IConfigurationSection section = Config(new()
+        {
+            ["Orders:BaseAddress"] = "https://abc123.execute-api.eu-west-1.amazonaws.com/prod/",
+            ["Orders:AssumeRole:RoleArn"] = "arn:aws:iam::222233334444:role/orders-caller",
+            ["Orders:AssumeRole:ExternalId"] = "contoso-orders",
+            ["Orders:AssumeRole:DurationSeconds"] = "1800",
+            ["Orders:AssumeRole:PolicyArns:0"] = "arn:aws:iam::aws:policy/ReadOnlyAccess",
+            ["Orders:AssumeRole:Tags:team"] = "checkout",
+            ["Orders:AssumeRole:TransitiveTagKeys:0"] = "team",
+        }).GetSection("Orders");
+        using ServiceProvider provider = Build(services => services.AddSignedHttpClient("orders", section));
+
+        SignedHttpClientOptions options = provider.GetRequiredService<IOptionsMonitor<SignedHttpClientOptions>>().Get("orders");
+
+        options.AssumeRole.ShouldNotBeNull();
+        options.AssumeRole.RoleArn.ShouldBe("arn:aws:iam::222233334444:role/orders-caller");
+        options.AssumeRole.ExternalId.ShouldBe("contoso-orders");
+        options.AssumeRole.DurationSeconds.ShouldBe(1800);
+        options.AssumeRole.PolicyArns.ShouldBe(["arn:aws:iam::aws:policy/ReadOnlyAccess"]);
+        options.AssumeRole.Tags["team"].ShouldBe("checkout");
+        options.AssumeRole.TransitiveTagKeys.ShouldBe(["team"]);
+    }
+
+    [Fact]
     public void AddSignedHttpClient_FromMissingSection_Throws()
     {
         var services = new ServiceCollection();
