@@ -27,8 +27,7 @@ internal sealed class EndpointPipeline
             await Task.Delay(delay, _state.Options.TimeProvider, cancellationToken).ConfigureAwait(false);
         }
 
-        bool isQuery = request.Method == "POST" && request.RawPath == "/" && FormBody.IsForm(request);
-        Dictionary<string, string>? form = isQuery ? FormBody.Parse(request.Body) : null;
+        Dictionary<string, string>? form = AwsQueryParameters(request);
         string? action = form?.GetValueOrDefault("Action");
         KeyRecord? caller = null;
         WireResponse response;
@@ -41,6 +40,11 @@ internal sealed class EndpointPipeline
             response = form is null
                 ? ApiGatewayJson.Error(500, "InternalServerErrorException", "Internal server error")
                 : AwsQueryXml.Error(500, Namespace(action, request), "InternalFailure", "The endpoint failed: " + exception.Message, requestId);
+        }
+
+        if (form is not null && response.ErrorMessage is not null && AwsQueryJson.IsRequested(request))
+        {
+            response = AwsQueryJson.Error(response, requestId);
         }
 
         DateTimeOffset now = _state.Now;
@@ -94,13 +98,36 @@ internal sealed class EndpointPipeline
         WireResponse response = action switch
         {
             "AssumeRole" => AssumeRoleHandler.Handle(_state, form, caller, requestId),
-            "GetCallerIdentity" => GetCallerIdentityHandler.Handle(caller, requestId),
+            "GetCallerIdentity" => GetCallerIdentityHandler.Handle(caller, requestId, AwsQueryJson.IsRequested(request)),
             "Publish" => SnsHandler.Publish(_state, form, caller, requestId),
             "PublishBatch" => SnsHandler.PublishBatch(_state, form, caller, requestId),
             null => AwsQueryXml.Error(400, ns, "MissingAction", "Missing Action", requestId),
             _ => AwsQueryXml.Error(400, ns, "InvalidAction", $"The action {action} is not valid for this web service.", requestId),
         };
         return (response, caller);
+    }
+
+    /// <summary>The parameters of an awsQuery call: a form POST to <c>/</c>, or a GET to <c>/</c> whose query names an
+    /// <c>Action</c> (how presigned STS requests arrive); <see langword="null"/> for anything else.</summary>
+    private static Dictionary<string, string>? AwsQueryParameters(WireRequest request)
+    {
+        if (request.RawPath != "/")
+        {
+            return null;
+        }
+
+        if (request.Method == "POST" && FormBody.IsForm(request))
+        {
+            return FormBody.Parse(request.Body);
+        }
+
+        if (request.Method == "GET" && request.RawQuery.Length > 0)
+        {
+            Dictionary<string, string> query = FormBody.Parse(System.Text.Encoding.UTF8.GetBytes(request.RawQuery));
+            return query.ContainsKey("Action") ? query : null;
+        }
+
+        return null;
     }
 
     private static string Namespace(string? action, WireRequest request)

@@ -22,6 +22,9 @@ internal sealed class WireResponse
     /// <summary>Gets or sets the AWS error code, for the request log.</summary>
     public string? ErrorCode { get; set; }
 
+    /// <summary>Gets or sets the AWS error message of an awsQuery error, to render it as JSON when JSON was asked for.</summary>
+    public string? ErrorMessage { get; set; }
+
     public static WireResponse Text(int statusCode, string contentType, string body) =>
         new(statusCode, contentType, System.Text.Encoding.UTF8.GetBytes(body));
 }

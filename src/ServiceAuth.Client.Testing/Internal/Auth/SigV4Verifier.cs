@@ -7,6 +7,7 @@ namespace ServiceAuth.Client.Testing.Internal.Auth;
 internal static class SigV4Verifier
 {
     private const string InvalidToken = "The security token included in the request is invalid.";
+    private const int StsPresignedSeconds = 900;
 
     public static (KeyRecord? Caller, SigV4Authorization? Authorization, AuthFailure? Failure) Verify(
         WireRequest request, IdentityStore store, DateTimeOffset now, TimeSpan maxSkew)
@@ -70,7 +71,8 @@ internal static class SigV4Verifier
         int minutes = (int)maxSkew.TotalMinutes;
         if (auth.IsPresigned)
         {
-            DateTimeOffset expiresAt = auth.SignedAt.AddSeconds(auth.ExpiresSeconds);
+            // STS accepts a presigned request for 15 minutes after X-Amz-Date, whatever X-Amz-Expires says.
+            DateTimeOffset expiresAt = auth.SignedAt.AddSeconds(auth.Service == "sts" ? StsPresignedSeconds : auth.ExpiresSeconds);
             if (now > expiresAt)
             {
                 return new AuthFailure(AuthFailureKind.SignatureExpired, $"Signature expired: {Format(expiresAt)} is now earlier than {Format(now)}");

@@ -30,6 +30,7 @@ internal static class AwsQueryXml
             $"  <Error><Type>{type}</Type><Code>{Escape(code)}</Code><Message>{Escape(message)}</Message></Error>\n" +
             $"  <RequestId>{requestId}</RequestId>\n</ErrorResponse>\n");
         response.ErrorCode = code;
+        response.ErrorMessage = message;
         return response;
     }
 }

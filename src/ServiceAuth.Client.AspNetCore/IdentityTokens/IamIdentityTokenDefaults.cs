@@ -1,0 +1,11 @@
+namespace ServiceAuth.Client.AspNetCore.IdentityTokens;
+
+/// <summary>Default names of the IAM identity token authentication handler.</summary>
+public static class IamIdentityTokenDefaults
+{
+    /// <summary>The default authentication scheme name.</summary>
+    public const string AuthenticationScheme = "IamIdentityToken";
+
+    /// <summary>The name of the HttpClient the verifier calls STS with (redirects off, no request logging).</summary>
+    public const string StsHttpClientName = "ServiceAuth.IamIdentityToken.Sts";
+}
