@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Amazon.Runtime;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ServiceAuth.Client.Credentials;
@@ -11,12 +12,14 @@ namespace ServiceAuth.Client.QuickStart;
 
 /// <summary>
 /// The QuickStart: service A calls service C's API and publishes to C's SNS topic, through a local AWS-compatible
-/// endpoint that verifies every SigV4 signature, runs STS AssumeRole and enforces C's policies. No AWS account needed.
+/// endpoint that verifies every SigV4 signature, runs STS AssumeRole and enforces C's policies; then A calls service B,
+/// which is not behind API Gateway, with an IAM identity token. No AWS account needed.
 /// </summary>
 public static class QuickStartScenario
 {
     private const string RoleC = "arn:aws:iam::222222222222:role/orders-caller";
     private const string TopicC = "arn:aws:sns:us-east-1:222222222222:orders";
+    private const string RoleA = "arn:aws:iam::111111111111:role/service-a";
 
     /// <summary>Runs every step, writes a transcript, and returns 0 when every step behaved as shown.</summary>
     /// <param name="output">Where the transcript goes.</param>
@@ -29,6 +32,9 @@ public static class QuickStartScenario
         aws.AddRole(RoleC, trust => trust.AllowPrincipal(serviceA.Arn).RequireExternalId("quickstart"));
         aws.AddApi("GET", "/prod/orders/{id}", serviceA.Arn, RoleC);   // C's resource policy: A's identity, and C's own role
         LocalTopic orders = aws.AddTopic(TopicC, RoleC);              // C's topic policy: only C's role may publish
+        aws.AddRole(RoleA, trust => trust.AllowPrincipal(serviceA.Arn)); // A's own role (its task role on ECS)
+        (WebApplication serviceBHost, Uri serviceBAddress) = await ServiceB.StartAsync(aws.BaseAddress, RoleA);
+        await using WebApplication serviceBApp = serviceBHost;
 
         // Service A's configuration: the part a real application writes.
         HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -44,6 +50,11 @@ public static class QuickStartScenario
             o.AssumeRole = assumeRoleC;
             o.JsonTypeInfo = QuickStartJson.Default.OrderPlaced;
         });
+        var assumeRoleA = new AssumeRoleOptions { RoleArn = RoleA, StsEndpoint = aws.BaseAddress };
+        builder.Services.AddHttpClient("b-as-role-a", c => c.BaseAddress = serviceBAddress)
+            .AddIamIdentityToken(o => IdentityToken(o, ServiceB.Audience, serviceA.ToAwsCredentials(), assumeRoleA));
+        builder.Services.AddHttpClient("b-with-token-for-c", c => c.BaseAddress = serviceBAddress)
+            .AddIamIdentityToken(o => IdentityToken(o, "service-c", serviceA.ToAwsCredentials(), assumeRoleA));
         using IHost host = builder.Build();
         await host.StartAsync();
 
@@ -64,8 +75,21 @@ public static class QuickStartScenario
             return (received?.OrderId == "order-42", $"the subscriber received {received} (message {published.MessageId})");
         });
 
+        await transcript.StepAsync("service A calls service B (no API Gateway) with an IAM identity token; B names A's role", HttpStatusCode.OK,
+            () => clients.CreateClient("b-as-role-a").GetAsync("orders/42"));
+        await transcript.StepAsync("a token minted for another audience (service C) is refused by B", HttpStatusCode.Unauthorized,
+            () => clients.CreateClient("b-with-token-for-c").GetAsync("orders/42"));
+
         await host.StopAsync();
         return transcript.Finish(aws.StsAssumeRoleCallCount);
+    }
+
+    private static void IdentityToken(ServiceAuth.Client.IdentityTokens.IamIdentityTokenOptions o, string audience, AWSCredentials credentials, AssumeRoleOptions assumeRole)
+    {
+        o.Audience = audience;
+        o.StsRegion = "us-east-1";
+        o.Credentials = credentials;
+        o.AssumeRole = assumeRole;
     }
 
     private static void Api(SignedHttpClientOptions o, LocalAwsEndpoint aws, AWSCredentials credentials, AssumeRoleOptions? assumeRole = null)

@@ -17,8 +17,10 @@ public sealed class QuickStartTests
         transcript.ShouldContain("-> 403 Forbidden AccessDeniedException [ok]");
         transcript.ShouldContain("-> 200 OK as arn:aws:sts::222222222222:assumed-role/orders-caller/");
         transcript.ShouldContain("the subscriber received OrderPlaced { OrderId = order-42, Total = 99.95 }");
-        transcript.ShouldContain("STS AssumeRole calls: 1 ");
-        transcript.ShouldContain("All 4 steps behaved as shown.");
+        transcript.ShouldContain("-> 200 OK as arn:aws:iam::111111111111:role/service-a [ok]");
+        transcript.ShouldContain("-> 401 Unauthorized  [ok]");
+        transcript.ShouldContain("STS AssumeRole calls: 2 ");
+        transcript.ShouldContain("All 6 steps behaved as shown.");
     }
 
     [Fact]
