@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
+using ServiceAuth.Client.AspNetCore.IdentityTokens;
 using ServiceAuth.Client.AspNetCore.IdentityTokens.Internal;
 
-namespace ServiceAuth.Client.AspNetCore.IdentityTokens;
+namespace ServiceAuth.Client;
 
 /// <summary>
 /// Authorization in the style of resource policies, on the claims of IAM identity tokens. Requirements added to one

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ServiceAuth.Client.AspNetCore.IdentityTokens;
+
+namespace ServiceAuth.Client.AspNetCore.Tests.IdentityTokens;
+
+public sealed class VerifierOptionsTests
+{
+    [Theory]
+    [InlineData("audience", "Audience '' must be 1 to 128 characters")]
+    [InlineData("partition", "Partitions [aws, aws-eu] must name one or more of aws, aws-cn, aws-us-gov")]
+    [InlineData("region", "Regions entry 'cn-north-1' is not a region of the configured partitions [aws]")]
+    [InlineData("override", "StsEndpointOverrideForTests 'https://sts.example.com/' is not a loopback address")]
+    [InlineData("skew", "MaxClockSkew 00:10:00 must be from 00:00:00 to 00:05:00")]
+    [InlineData("key", "ChallengeKey has 8 bytes")]
+    public void InvalidOptions_FailValidationNamingTheSchemeAndTheFix(string broken, string expected)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddAuthentication().AddIamIdentityToken(o =>
+        {
+            o.Audience = broken == "audience" ? null : "service-b";
+            switch (broken)
+            {
+                case "partition": o.Partitions.Add("aws-eu"); break;
+                case "region": o.Regions.Add("cn-north-1"); break;
+                case "override": o.StsEndpointOverrideForTests = new Uri("https://sts.example.com/"); break;
+                case "skew": o.MaxClockSkew = TimeSpan.FromMinutes(10); break;
+                case "key": o.ChallengeKey = new byte[8]; break;
+            }
+        });
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        OptionsValidationException e = Should.Throw<OptionsValidationException>(() =>
+            provider.GetRequiredService<IOptionsMonitor<IamIdentityTokenAuthenticationOptions>>().Get(IamIdentityTokenDefaults.AuthenticationScheme));
+
+        e.Message.ShouldContain($"IAM identity token scheme '{IamIdentityTokenDefaults.AuthenticationScheme}'");
+        e.Message.ShouldContain(expected);
+    }
+
+    [Theory]
+    [InlineData("arn:aws:iam::111111111111:role/service/orders")]
+    [InlineData("arn:aws:iam::*:role/orders")]
+    [InlineData("arn:aws:iam::111111111111:user/orders")]
+    [InlineData("arn:aws:sts::111111111111:assumed-role/orders/s")]
+    public void RequireAwsRole_PatternWithPathOrWildcardAccountOrNotARole_Throws(string pattern)
+    {
+        var builder = new AuthorizationPolicyBuilder();
+
+        Should.Throw<ArgumentException>(() => builder.RequireAwsRole(pattern)).Message.ShouldContain(pattern);
+    }
+
+    [Fact]
+    public void RequireAwsAccount_NotTwelveDigits_Throws()
+    {
+        Should.Throw<ArgumentException>(() => new AuthorizationPolicyBuilder().RequireAwsAccount("12345")).Message.ShouldContain("12-digit");
+    }
+}
