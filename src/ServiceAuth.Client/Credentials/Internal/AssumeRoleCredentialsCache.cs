@@ -45,6 +45,6 @@ internal sealed class AssumeRoleCredentialsCache : IAssumeRoleCredentialsProvide
     private AssumedRoleCredentials Create(AWSCredentials source, AssumeRoleParameters parameters)
     {
         var caller = new StsAssumeRoleCaller(_clients.Get(source, parameters.StsRegion, parameters.StsEndpoint), parameters, _settings, _timeProvider, _logger);
-        return new AssumedRoleCredentials(parameters, caller.AssumeAsync, _timeProvider, _settings.Random, _logger);
+        return new AssumedRoleCredentials(parameters, caller.AssumeAsync, _timeProvider, _settings.Randomizer, _logger);
     }
 }
