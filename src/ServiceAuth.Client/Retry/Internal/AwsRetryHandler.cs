@@ -140,7 +140,7 @@ internal sealed class AwsRetryHandler : DelegatingHandler
     {
         HttpRequestMessage request = args.Context.Properties.GetValue(RequestKey, null!);
         AwsErrorKind kind = args.Context.Properties.GetValue(KindKey, AwsErrorKind.Transient);
-        CredentialsMetrics.Retried(kind == AwsErrorKind.Throttling ? "throttling" : "transient");
+        RetryMetrics.Retried(kind == AwsErrorKind.Throttling ? "throttling" : "transient");
         Log.RetryingRequest(_logger, request.Method.Method, Endpoint(request), kind.ToString(), args.RetryDelay.TotalMilliseconds, args.AttemptNumber + 1);
         args.Outcome.Result?.Dispose();
         return ValueTask.CompletedTask;
