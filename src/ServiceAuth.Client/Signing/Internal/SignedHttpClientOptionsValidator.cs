@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Options;
+using ServiceAuth.Client.Credentials.Internal;
+using ServiceAuth.Client.Protocol.Internal;
+using ServiceAuth.Client.Signing.Internal;
+
+namespace ServiceAuth.Client.Signing.Internal;
+
+/// <summary>Validates the options of every signed client at startup; each message names the client, the value and the fix.</summary>
+internal sealed class SignedHttpClientOptionsValidator(SignedClientRegistry registry) : IValidateOptions<SignedHttpClientOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SignedHttpClientOptions options)
+    {
+        name ??= Options.DefaultName;
+        if (!registry.Contains(name))
+        {
+            return ValidateOptionsResult.Skip;
+        }
+
+        var failures = new List<string>();
+        string client = $"Signed HttpClient '{name}'";
+        if (options.BaseAddress is { } address)
+        {
+            if (!address.IsAbsoluteUri)
+            {
+                failures.Add($"{client}: BaseAddress '{address}' must be an absolute URI such as https://abc123.execute-api.eu-west-1.amazonaws.com/prod/.");
+            }
+            else if (address.Scheme != Uri.UriSchemeHttps && !address.IsLoopback && !options.AllowInsecureHttp)
+            {
+                failures.Add($"{client}: BaseAddress '{address}' is plain {address.Scheme}://; use https://, or set AllowInsecureHttp = true for a trusted network.");
+            }
+        }
+
+        SigningSettings settings = SigningSettings.From(options);
+        if (settings.Region is null)
+        {
+            failures.Add($"{client}: Region is not set and cannot be inferred from BaseAddress '{options.BaseAddress?.ToString() ?? "(none)"}'. Set Region, for example \"eu-west-1\".");
+        }
+        else if (!AwsRegion.IsValid(settings.Region))
+        {
+            failures.Add($"{client}: Region '{settings.Region}' is not an AWS region name such as \"eu-west-1\".");
+        }
+
+        if (settings.Service is null)
+        {
+            failures.Add($"{client}: Service is not set and cannot be inferred from BaseAddress '{options.BaseAddress?.ToString() ?? "(none)"}'. Set Service, for example \"execute-api\" (API Gateway) or \"lambda\" (function URLs).");
+        }
+        else if (settings.Service.Length == 0 || !settings.Service.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+        {
+            failures.Add($"{client}: Service '{settings.Service}' must be a lowercase signing name such as \"execute-api\".");
+        }
+
+        if (options.MaxBufferedPayloadBytes is < 1 or > int.MaxValue)
+        {
+            failures.Add($"{client}: MaxBufferedPayloadBytes {options.MaxBufferedPayloadBytes} must be between 1 and {int.MaxValue}.");
+        }
+
+        if (options.ApiKey is not null && string.IsNullOrWhiteSpace(options.ApiKey))
+        {
+            failures.Add($"{client}: ApiKey is empty; remove it or set the API Gateway key.");
+        }
+
+        if (!Enum.IsDefined(options.PayloadSigning))
+        {
+            failures.Add($"{client}: PayloadSigning {(int)options.PayloadSigning} is not a PayloadSigningMode.");
+        }
+
+        if (options.AssumeRole is { } role)
+        {
+            failures.AddRange(AssumeRoleValidation.Validate(client, role, options.Credentials, settings.Region));
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

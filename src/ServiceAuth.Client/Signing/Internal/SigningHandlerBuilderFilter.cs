@@ -1,0 +1,65 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ServiceAuth.Client.Diagnostics;
+using ServiceAuth.Client.Signing;
+using ServiceAuth.Client.Signing.Internal;
+
+namespace ServiceAuth.Client.Signing.Internal;
+
+/// <summary>
+/// Adds the signing handler to signed clients after every other configuration has run, so it is always the innermost
+/// handler whatever the user adds after <c>AddSignedHttpClient</c>, and turns automatic redirects off on the primary
+/// handler.
+/// </summary>
+internal sealed class SigningHandlerBuilderFilter(
+    SignedClientRegistry registry,
+    SignedClientCredentials credentials,
+    IOptionsMonitor<SignedHttpClientOptions> options,
+    IServiceProvider services) : IHttpMessageHandlerBuilderFilter
+{
+    public Action<HttpMessageHandlerBuilder> Configure(Action<HttpMessageHandlerBuilder> next) => builder =>
+    {
+        next(builder);
+        string name = builder.Name ?? Options.DefaultName;
+        if (!registry.Contains(name))
+        {
+            return;
+        }
+
+        ILoggerFactory loggerFactory = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
+        DisableAutoRedirect(builder.PrimaryHandler, name, loggerFactory.CreateLogger<SigV4DelegatingHandler>());
+        builder.AdditionalHandlers.Add(new SigV4DelegatingHandler(
+            SigningSettings.From(options.Get(name)),
+            credentials.Get(name),
+            SigV4Signer.Shared,
+            services.GetService<TimeProvider>(),
+            loggerFactory.CreateLogger<SigV4DelegatingHandler>(),
+            services.GetRequiredService<ClockSkewRegistry>()));
+    };
+
+    private static void DisableAutoRedirect(HttpMessageHandler primary, string name, ILogger logger)
+    {
+        try
+        {
+            switch (primary)
+            {
+                case SocketsHttpHandler { AllowAutoRedirect: true } sockets:
+                    sockets.AllowAutoRedirect = false;
+                    Log.AutoRedirectDisabled(logger, name);
+                    break;
+                case HttpClientHandler { AllowAutoRedirect: true } classic:
+                    classic.AllowAutoRedirect = false;
+                    Log.AutoRedirectDisabled(logger, name);
+                    break;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // The user's primary handler is shared and has already sent a request.
+            Log.AutoRedirectNotDisabled(logger, primary.GetType().Name, name);
+        }
+    }
+}

@@ -1,0 +1,229 @@
+using Amazon.Runtime;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using ServiceAuth.Client.Credentials.Internal;
+using ServiceAuth.Client.Diagnostics;
+using ServiceAuth.Client.Protocol.Internal;
+using ServiceAuth.Client.Signing.Internal;
+
+namespace ServiceAuth.Client.Signing;
+
+/// <summary>
+/// A <see cref="DelegatingHandler"/> that signs every request with SigV4: it resolves the credentials on every send, takes
+/// the time from a <see cref="TimeProvider"/>, and replaces earlier signing headers, so a request retried by an outer
+/// handler is signed afresh.
+/// </summary>
+/// <remarks>
+/// <para>Put it innermost, directly above the primary handler: a retry or resilience handler must sit outside it so
+/// that every attempt is signed, and redirects must not be followed below it (turn <c>AllowAutoRedirect</c> off on the
+/// primary handler), because a redirected request would carry the old host's signature. <c>AddSignedHttpClient</c>
+/// does both for you.</para>
+/// <para>When the target rejects the credentials just used (<c>ExpiredToken</c>, <c>ExpiredTokenException</c>,
+/// <c>InvalidToken</c>, <c>InvalidClientTokenId</c>), cached assumed-role credentials holding that key are dropped and the
+/// request is signed with fresh ones and sent once more. On a clock-skew error (<c>RequestTimeTooSkewed</c>,
+/// <c>RequestExpired</c>, <c>RequestInTheFuture</c>, or a signature error whose <c>Date</c> is more than 4 minutes from
+/// our clock) the endpoint's clock offset is recorded and the request is signed with the corrected time and sent once
+/// more. Either happens only when the body can be sent again (none, or in memory, which includes bodies the signer
+/// buffered), and only on <see cref="HttpClient.SendAsync(HttpRequestMessage, CancellationToken)"/>.</para>
+/// <para>Plain <c>http://</c> is refused unless the host is loopback or
+/// <see cref="SignedHttpClientOptions.AllowInsecureHttp"/> is set.</para>
+/// </remarks>
+public sealed class SigV4DelegatingHandler : DelegatingHandler
+{
+    private readonly AWSCredentials _credentials;
+    private readonly SigningSettings _settings;
+    private readonly SigV4Signer _signer;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly ClockSkewRegistry _skew;
+
+    /// <summary>Initializes a new instance of the <see cref="SigV4DelegatingHandler"/> class. Set
+    /// <see cref="DelegatingHandler.InnerHandler"/> (for example a <see cref="SocketsHttpHandler"/> with
+    /// <c>AllowAutoRedirect = false</c>) before use.</summary>
+    /// <param name="options">What to sign for and with; <see cref="SignedHttpClientOptions.AssumeRole"/> needs
+    /// <c>AddSignedHttpClient</c>.</param>
+    /// <param name="timeProvider">The signing clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="logger">The logger; none when <see langword="null"/>.</param>
+    public SigV4DelegatingHandler(SignedHttpClientOptions options, TimeProvider? timeProvider = null, ILogger<SigV4DelegatingHandler>? logger = null)
+        : this(SigningSettings.From(options), ResolveCredentials(options), SigV4Signer.Shared, timeProvider, logger, new ClockSkewRegistry())
+    {
+    }
+
+    internal SigV4DelegatingHandler(SigningSettings settings, AWSCredentials credentials, SigV4Signer signer, TimeProvider? timeProvider, ILogger? logger, ClockSkewRegistry skew)
+    {
+        _skew = skew;
+        _settings = settings;
+        _credentials = credentials;
+        _signer = signer;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? NullLogger.Instance;
+    }
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Uri uri;
+        ImmutableCredentials credentials;
+        try
+        {
+            uri = _settings.Prepare(request);
+            credentials = await _credentials.GetCredentialsAsync().ConfigureAwait(false);
+            await _signer.SignAsync(request, credentials, _settings.ParametersFor(uri, SigningTime(uri)), cancellationToken).ConfigureAwait(false);
+        }
+        catch (SigningException e)
+        {
+            LogFailed(request, e);
+            throw;
+        }
+
+        LogSigned(request, uri);
+        HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if ((int)response.StatusCode is not (400 or 401 or 403))
+        {
+            return response;
+        }
+
+        return await RecoverAsync(request, uri, credentials, response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Uri uri;
+        ImmutableCredentials credentials;
+        try
+        {
+            uri = _settings.Prepare(request);
+            credentials = _credentials.GetCredentials();
+            _signer.Sign(request, credentials, _settings.ParametersFor(uri, SigningTime(uri)));
+        }
+        catch (SigningException e)
+        {
+            LogFailed(request, e);
+            throw;
+        }
+
+        LogSigned(request, uri);
+        HttpResponseMessage response = base.Send(request, cancellationToken);
+        return (int)response.StatusCode is 400 or 401 or 403 ? Recover(request, uri, credentials, response, cancellationToken) : response;
+    }
+
+    private async ValueTask<ImmutableCredentials> SignAsync(HttpRequestMessage request, Uri uri, CancellationToken cancellationToken)
+    {
+        ImmutableCredentials credentials = await _credentials.GetCredentialsAsync().ConfigureAwait(false);
+        await _signer.SignAsync(request, credentials, _settings.ParametersFor(uri, SigningTime(uri)), cancellationToken).ConfigureAwait(false);
+        LogSigned(request, uri);
+        return credentials;
+    }
+
+    private DateTimeOffset SigningTime(Uri uri) => _timeProvider.GetUtcNow() + _skew.Get(uri);
+
+    private async Task<HttpResponseMessage> RecoverAsync(HttpRequestMessage request, Uri uri, ImmutableCredentials used, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        string? code = await AwsErrorResponse.ReadCodeAsync(response, cancellationToken).ConfigureAwait(false);
+        if (RecoveryReason(request, uri, used, response, code) is not { } reason)
+        {
+            return response;
+        }
+
+        response.Dispose();
+        RetryMetrics.Retried(reason);
+        await SignAsync(request, uri, cancellationToken).ConfigureAwait(false);
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private HttpResponseMessage Recover(HttpRequestMessage request, Uri uri, ImmutableCredentials used, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        string? code = AwsErrorResponse.ReadCode(response, cancellationToken);
+        if (RecoveryReason(request, uri, used, response, code) is not { } reason)
+        {
+            return response;
+        }
+
+        response.Dispose();
+        RetryMetrics.Retried(reason);
+        ImmutableCredentials credentials = _credentials.GetCredentials();
+        _signer.Sign(request, credentials, _settings.ParametersFor(uri, SigningTime(uri)));
+        LogSigned(request, uri);
+        return base.Send(request, cancellationToken);
+    }
+
+    /// <summary>Why the request is worth signing and sending once more (rejected credentials now invalidated, or a clock
+    /// offset now recorded), or <see langword="null"/> to hand the answer back as it is.</summary>
+    private string? RecoveryReason(HttpRequestMessage request, Uri uri, ImmutableCredentials used, HttpResponseMessage response, string? code)
+    {
+        AwsErrorKind kind = code is null && response.StatusCode == System.Net.HttpStatusCode.Forbidden && request.Method == HttpMethod.Head
+            ? AwsErrorKind.PossibleClockSkew
+            : AwsErrorClassifier.Classify((int)response.StatusCode, code);
+        string? reason = kind switch
+        {
+            AwsErrorKind.RejectedCredentials when _credentials is IInvalidatableCredentials cache => Invalidate(cache, used, uri, code!),
+            AwsErrorKind.ClockSkew or AwsErrorKind.PossibleClockSkew => CorrectSkew(response, uri, kind, code),
+            _ => null,
+        };
+        if (reason is not null && !ReplayableContent.IsReplayable(request.Content))
+        {
+            Log.ResendNotPossible(_logger, uri.GetLeftPart(UriPartial.Path), code ?? "403", request.Content!.GetType().Name);
+            return null;
+        }
+
+        return reason;
+    }
+
+    private string Invalidate(IInvalidatableCredentials cache, ImmutableCredentials used, Uri uri, string code)
+    {
+        cache.Invalidate(used.AccessKey);
+        Log.CredentialsRejected(_logger, uri.GetLeftPart(UriPartial.Path), code);
+        return "rejected_credentials";
+    }
+
+    private string? CorrectSkew(HttpResponseMessage response, Uri uri, AwsErrorKind kind, string? code)
+    {
+        if (response.Headers.Date is not { } serverTime)
+        {
+            return null;
+        }
+
+        TimeSpan offset = serverTime - _timeProvider.GetUtcNow();
+        if (kind == AwsErrorKind.PossibleClockSkew && offset.Duration() <= ClockSkewRegistry.PossibleSkewThreshold)
+        {
+            return null;
+        }
+
+        _skew.Set(uri, offset);
+        ClockSkewMetrics.Corrected();
+        Log.ClockSkewCorrected(_logger, uri.Host, offset.TotalSeconds, code ?? "403");
+        return "clock_skew";
+    }
+
+    private static AWSCredentials ResolveCredentials(SignedHttpClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.AssumeRole is not null)
+        {
+            throw new ArgumentException("SignedHttpClientOptions.AssumeRole needs the credential cache that services.AddSignedHttpClient(...) registers; without DI, pass the assumed-role AWSCredentials as Credentials.", nameof(options));
+        }
+
+        return options.Credentials ?? DefaultChainCredentials.Instance;
+    }
+
+    private void LogFailed(HttpRequestMessage request, SigningException exception)
+    {
+        if (_logger.IsEnabled(LogLevel.Warning))
+        {
+            string endpoint = request.RequestUri is { IsAbsoluteUri: true } uri ? uri.GetLeftPart(UriPartial.Path) : request.RequestUri?.OriginalString ?? "(no URI)";
+            Log.SigningFailed(_logger, request.Method.Method, endpoint, exception.Message);
+        }
+    }
+
+    private void LogSigned(HttpRequestMessage request, Uri uri)
+    {
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            SigV4SigningParameters parameters = _settings.ParametersFor(uri, default);
+            Log.RequestSigned(_logger, request.Method.Method, uri.GetLeftPart(UriPartial.Path), parameters.Service, parameters.Region);
+        }
+    }
+}
