@@ -19,5 +19,5 @@ public interface IIamIdentityTokenProvider
     /// <param name="cancellationToken">Cancels waiting for credentials.</param>
     /// <returns>The token.</returns>
     /// <exception cref="ServiceAuthException">No credentials could be obtained, or the token could not be signed.</exception>
-    ValueTask<IamIdentityToken> GetTokenAsync(string challenge, CancellationToken cancellationToken = default);
+    ValueTask<IamIdentityToken> GetChallengeTokenAsync(string challenge, CancellationToken cancellationToken = default);
 }

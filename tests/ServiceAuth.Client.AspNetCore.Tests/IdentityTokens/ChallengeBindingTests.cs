@@ -35,7 +35,7 @@ public sealed class ChallengeBindingTests
     {
         await using AttackBed bed = await AttackBed.StartAsync(o => o.RequireChallenge = true);
         string challenge = await ChallengeAsync(bed);
-        IamIdentityToken token = await bed.A.Tokens.GetTokenAsync(challenge);
+        IamIdentityToken token = await bed.A.Tokens.GetChallengeTokenAsync(challenge);
         (await bed.B.GetAsync("whoami", token.Value)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var refusal = await bed.RefuseAsync(token.Value);
@@ -48,7 +48,7 @@ public sealed class ChallengeBindingTests
     public async Task ForgedChallenge_IsRefused()
     {
         await using AttackBed bed = await AttackBed.StartAsync(o => o.RequireChallenge = true);
-        IamIdentityToken token = await bed.A.Tokens.GetTokenAsync("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        IamIdentityToken token = await bed.A.Tokens.GetChallengeTokenAsync("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
 
         var refusal = await bed.RefuseAsync(token.Value);
 
@@ -63,7 +63,7 @@ public sealed class ChallengeBindingTests
         await using AttackBed bed = await AttackBed.StartAsync(o => o.RequireChallenge = true);
         string challenge = await ChallengeAsync(bed);
         bed.Time.Advance(TimeSpan.FromMinutes(3));
-        IamIdentityToken token = await bed.A.Tokens.GetTokenAsync(challenge);
+        IamIdentityToken token = await bed.A.Tokens.GetChallengeTokenAsync(challenge);
 
         (await bed.RefuseAsync(token.Value)).Detail.ShouldBe("the challenge has expired");
     }
@@ -72,7 +72,7 @@ public sealed class ChallengeBindingTests
     public async Task ChallengeBoundToken_WhenBindingIsOff_IsRefused()
     {
         await using AttackBed bed = await AttackBed.StartAsync();
-        IamIdentityToken token = await bed.A.Tokens.GetTokenAsync("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        IamIdentityToken token = await bed.A.Tokens.GetChallengeTokenAsync("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
 
         (await bed.RefuseAsync(token.Value)).Reason.ShouldBe(IamIdentityTokenFailureReason.UnexpectedChallenge);
     }

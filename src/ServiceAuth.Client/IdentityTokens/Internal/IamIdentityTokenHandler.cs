@@ -30,7 +30,7 @@ internal sealed class IamIdentityTokenHandler(IamIdentityTokenProvider provider,
         }
 
         response.Dispose();
-        Attach(request, await provider.GetTokenAsync(challenge, cancellationToken).ConfigureAwait(false));
+        Attach(request, await provider.GetChallengeTokenAsync(challenge, cancellationToken).ConfigureAwait(false));
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 

@@ -28,7 +28,7 @@ internal sealed class IamIdentityTokenProvider(IdentityTokenSettings settings, A
         return Cache(Mint(current, null));
     }
 
-    public async ValueTask<IamIdentityToken> GetTokenAsync(string challenge, CancellationToken cancellationToken = default)
+    public async ValueTask<IamIdentityToken> GetChallengeTokenAsync(string challenge, CancellationToken cancellationToken = default)
     {
         if (!IdentityTokenText.IsValidChallenge(challenge))
         {

@@ -20,12 +20,7 @@ internal sealed class IdentityTokenProviders(IOptionsMonitor<IamIdentityTokenOpt
     {
         IamIdentityTokenOptions o = options.Get(clientName);
         var settings = IdentityTokenSettings.From(clientName, o);
-        AWSCredentials credentials = o.Credentials ?? DefaultChainCredentials.Instance;
-        if (o.AssumeRole is not null)
-        {
-            var cache = services.GetRequiredService<IAssumeRoleCredentialsProvider>();
-            credentials = cache.GetCredentials(o.AssumeRole, credentials, settings.StsRegion);
-        }
+        AWSCredentials credentials = services.GetRequiredService<CredentialsResolver>().Resolve(clientName, o.Credentials, o.AssumeRole, settings.StsRegion);
 
         ILogger logger = services.GetService<ILoggerFactory>()?.CreateLogger("ServiceAuth.Client.IdentityTokens") ?? NullLogger.Instance;
         return new IamIdentityTokenProvider(settings, credentials, services.GetService<TimeProvider>() ?? TimeProvider.System, logger);
