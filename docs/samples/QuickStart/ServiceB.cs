@@ -29,6 +29,7 @@ internal static class ServiceB
             .AddIamIdentityToken(o =>
             {
                 o.Audience = Audience;
+                o.AllowedAccounts.Add("111111111111");    // the accounts whose callers B serves
                 o.StsEndpointOverrideForTests = localSts; // the QuickStart's local STS; never set in production
             });
         builder.Services.AddAuthorization(o => o.AddPolicy("service-a-only", p => p.RequireAwsRole(allowedRole)));

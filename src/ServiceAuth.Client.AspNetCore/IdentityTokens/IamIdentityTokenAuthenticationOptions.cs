@@ -12,6 +12,12 @@ public sealed class IamIdentityTokenAuthenticationOptions : AuthenticationScheme
     /// <value>The default value is <see langword="null"/>.</value>
     public string? Audience { get; set; }
 
+    /// <summary>Gets the AWS accounts whose principals can authenticate. Required: any AWS account in the world can mint a
+    /// valid token for any audience, so a callee names the accounts it serves, and narrows further with
+    /// <c>RequireAwsAccount</c>/<c>RequireAwsRole</c> policies.</summary>
+    /// <value>The default value is empty, which fails validation at startup.</value>
+    public IList<string> AllowedAccounts { get; } = [];
+
     /// <summary>Gets the AWS partitions whose regional STS endpoints tokens may name: <c>aws</c>, <c>aws-cn</c>,
     /// <c>aws-us-gov</c>.</summary>
     /// <value>The default value is <c>aws</c> only.</value>

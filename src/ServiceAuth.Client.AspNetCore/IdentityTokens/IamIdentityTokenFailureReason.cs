@@ -69,4 +69,8 @@ public enum IamIdentityTokenFailureReason
 
     /// <summary>STS's answer is not the documented JSON (XML, too large, missing or inconsistent fields, unknown ARN form).</summary>
     StsResponseInvalid,
+
+    /// <summary>STS confirmed the token, but the caller's account is not in
+    /// <see cref="IamIdentityTokenAuthenticationOptions.AllowedAccounts"/>.</summary>
+    AccountNotAllowed,
 }

@@ -93,6 +93,19 @@ public sealed class TokenAttackTests
     }
 
     [Fact]
+    public async Task ValidTokenFromAnAccountNotAllowed_IsRefusedAfterSts()
+    {
+        await using AttackBed bed = await AttackBed.StartAsync();
+        string token = await MintAsync(bed, ServiceB.Audience, bed.Time.GetUtcNow(), account: "999999999999");
+
+        var refusal = await bed.RefuseAsync(token);
+
+        refusal.Reason.ShouldBe(IamIdentityTokenFailureReason.AccountNotAllowed);
+        refusal.Detail.ShouldStartWith("arn:aws:iam::999999999999:user/");
+        bed.StsCalls.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task ExpiredAmzDate_IsRefused()
     {
         await using AttackBed bed = await AttackBed.StartAsync();
@@ -138,10 +151,10 @@ public sealed class TokenAttackTests
     }
 
     /// <summary>Mints a token for <paramref name="audience"/> as service A at <paramref name="at"/>.</summary>
-    private static async Task<string> MintAsync(AttackBed bed, string audience, DateTimeOffset at)
+    private static async Task<string> MintAsync(AttackBed bed, string audience, DateTimeOffset at, string account = Principals.AccountA)
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(at);
-        ImmutableCredentials credentials = await bed.Aws.AddUser("service-a-" + audience + at.Ticks, Principals.AccountA).ToAwsCredentials().GetCredentialsAsync();
+        ImmutableCredentials credentials = await bed.Aws.AddUser("service-a-" + audience + at.Ticks, account).ToAwsCredentials().GetCredentialsAsync();
         await using var caller = new CallerA(time, bed.B.CreateHandler(), o =>
         {
             o.Audience = audience;

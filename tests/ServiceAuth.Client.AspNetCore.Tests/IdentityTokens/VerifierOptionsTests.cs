@@ -14,6 +14,8 @@ public sealed class VerifierOptionsTests
     [InlineData("override", "StsEndpointOverrideForTests 'https://sts.example.com/' is not a loopback address")]
     [InlineData("skew", "MaxClockSkew 00:10:00 must be from 00:00:00 to 00:05:00")]
     [InlineData("key", "ChallengeKey has 8 bytes")]
+    [InlineData("accounts", "AllowedAccounts is empty. Any AWS account can mint a valid token")]
+    [InlineData("account", "AllowedAccounts entry '1234' is not a 12-digit AWS account id")]
     public void InvalidOptions_FailValidationNamingTheSchemeAndTheFix(string broken, string expected)
     {
         var services = new ServiceCollection();
@@ -21,6 +23,11 @@ public sealed class VerifierOptionsTests
         services.AddAuthentication().AddIamIdentityToken(o =>
         {
             o.Audience = broken == "audience" ? null : "service-b";
+            if (broken != "accounts")
+            {
+                o.AllowedAccounts.Add(broken == "account" ? "1234" : "111111111111");
+            }
+
             switch (broken)
             {
                 case "partition": o.Partitions.Add("aws-eu"); break;

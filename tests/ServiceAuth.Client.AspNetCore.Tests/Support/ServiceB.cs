@@ -31,6 +31,7 @@ internal sealed class ServiceB : IAsyncDisposable
         builder.Services.AddAuthentication(IamIdentityTokenDefaults.AuthenticationScheme).AddIamIdentityToken(o =>
         {
             o.Audience = Audience;
+            o.AllowedAccounts.Add(Principals.AccountA);
             configure?.Invoke(o);
         });
         builder.Services.AddAuthorization(o =>

@@ -22,6 +22,16 @@ internal sealed class IamIdentityTokenAuthenticationOptionsValidator(IdentityTok
             f.Add($"{s}: Audience '{options.Audience}' must be 1 to 128 characters of letters, digits and .-_~:/ naming this service, for example \"orders\"; callers mint tokens for it.");
         }
 
+        if (options.AllowedAccounts.Count == 0)
+        {
+            f.Add($"{s}: AllowedAccounts is empty. Any AWS account can mint a valid token, so list the 12-digit accounts whose callers this service accepts, for example o.AllowedAccounts.Add(\"111111111111\").");
+        }
+
+        foreach (string account in options.AllowedAccounts.Where(a => a is not { Length: 12 } || !a.All(char.IsAsciiDigit)))
+        {
+            f.Add($"{s}: AllowedAccounts entry '{account}' is not a 12-digit AWS account id.");
+        }
+
         if (options.Partitions.Count == 0 || options.Partitions.Any(p => !StsPartitions.Names.Contains(p)))
         {
             f.Add($"{s}: Partitions [{string.Join(", ", options.Partitions)}] must name one or more of {string.Join(", ", StsPartitions.Names)}.");

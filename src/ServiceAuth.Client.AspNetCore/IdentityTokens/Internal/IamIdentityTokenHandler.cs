@@ -67,8 +67,13 @@ internal sealed class IamIdentityTokenHandler(
             return Fail(stsFailure);
         }
 
-        state.Cache.Add(request.Signature, token, identity!, request.SignedAt + IamIdentityTokenFormat.StsValidity);
-        return Success(identity!, fromCache: false);
+        if (!Options.AllowedAccounts.Contains(identity!.Account))
+        {
+            return Fail(new(IamIdentityTokenFailureReason.AccountNotAllowed, $"{identity.Arn} is not in an allowed account"));
+        }
+
+        state.Cache.Add(request.Signature, token, identity, request.SignedAt + IamIdentityTokenFormat.StsValidity);
+        return Success(identity, fromCache: false);
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
