@@ -1,5 +1,4 @@
 using System.Net;
-using ServiceAuth.Client.Tests.Support;
 using ServiceAuth.Client.Testing;
 
 namespace ServiceAuth.Client.IntegrationTests.Testing;
@@ -12,7 +11,7 @@ namespace ServiceAuth.Client.IntegrationTests.Testing;
 /// </summary>
 public sealed class ServiceAuthSignerCrossCheckTests : IAsyncDisposable
 {
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(TestClock.Start);
     private readonly LocalAwsEndpoint _endpoint;
     private readonly SignedSender _sender;
     private readonly LocalUser _user;

@@ -96,7 +96,7 @@ public sealed class RealStsClientTests
             Entry = (AssumedRoleCredentials)cache.GetCredentials(role, CacheFixture.Source, "eu-west-1");
         }
 
-        public FakeTimeProvider Time { get; } = new();
+        public FakeTimeProvider Time { get; } = new(TestClock.Start);
 
         public ConcurrentQueue<string> Bodies { get; } = new();
 

@@ -22,7 +22,7 @@ public sealed class CacheFixture
         });
     }
 
-    public FakeTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = new(TestClock.Start);
 
     /// <summary>For tests that drive fake time in steps while background work runs on real threads: timeouts long enough
     /// that the clock racing ahead of a busy machine cannot fire them.</summary>
