@@ -5,8 +5,8 @@ using Amazon.Runtime;
 using Amazon.SecurityToken;
 using ServiceAuth.Client.Credentials;
 using ServiceAuth.Client.Credentials.Internal;
+using ServiceAuth.Client.Protocol.Internal;
 using ServiceAuth.Client.Tests.Support;
-using ServiceAuth.Client.Retry.Internal;
 
 namespace ServiceAuth.Client.Tests.Credentials;
 

@@ -1,6 +1,6 @@
-using ServiceAuth.Client.Retry.Internal;
+using ServiceAuth.Client.Protocol.Internal;
 
-namespace ServiceAuth.Client.Tests.Retry;
+namespace ServiceAuth.Client.Tests.Protocol;
 
 public sealed class FullJitterBackoffTests
 {
