@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Xml.Linq;
 using Amazon.Runtime;
 using ServiceAuth.Client.Signing;
-using ServiceAuth.Client.Tests.Support;
 using ServiceAuth.Client.Testing;
 
 namespace ServiceAuth.Client.IntegrationTests.Testing;
@@ -12,7 +11,7 @@ namespace ServiceAuth.Client.IntegrationTests.Testing;
 /// XML by default, JSON with <c>Accept: application/json</c>, valid for 15 minutes after X-Amz-Date.</summary>
 public sealed class StsPresignedGetCallerIdentityTests : IAsyncDisposable
 {
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(TestClock.Start);
     private readonly LocalAwsEndpoint _endpoint;
     private readonly HttpMessageInvoker _invoker;
     private readonly LocalUser _alice;

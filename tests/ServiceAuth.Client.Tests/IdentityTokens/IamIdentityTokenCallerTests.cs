@@ -4,7 +4,6 @@ using Amazon.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ServiceAuth.Client.IdentityTokens;
-using ServiceAuth.Client.Tests.Support;
 
 namespace ServiceAuth.Client.Tests.IdentityTokens;
 
@@ -78,7 +77,7 @@ public sealed class IamIdentityTokenCallerTests
     public async Task Handler_On401_DropsTheCachedToken()
     {
         using ServiceProvider services = Build(_ => { });
-        _callee.Respond = _ => new HttpResponseMessage(HttpStatusCode.Unauthorized);
+        _callee.Respond = (_, _) => new HttpResponseMessage(HttpStatusCode.Unauthorized);
         IamIdentityToken before = await Provider(services).GetTokenAsync();
 
         using HttpResponseMessage response = await Client(services).GetAsync("orders/1");
