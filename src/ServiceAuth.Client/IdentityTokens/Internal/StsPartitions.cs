@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using ServiceAuth.Client.Protocol.Internal;
 
 namespace ServiceAuth.Client.IdentityTokens.Internal;
 
@@ -7,7 +7,7 @@ namespace ServiceAuth.Client.IdentityTokens.Internal;
 /// (<c>sts.&lt;region&gt;.&lt;suffix&gt;</c>). Shared as source by the caller (ServiceAuth.Client) and the verifier
 /// (ServiceAuth.Client.AspNetCore), so both name the same hosts.
 /// </summary>
-internal static partial class StsPartitions
+internal static class StsPartitions
 {
     public const string Aws = "aws";
     public const string China = "aws-cn";
@@ -38,7 +38,7 @@ internal static partial class StsPartitions
     };
 
     /// <summary>Whether <paramref name="region"/> is spelled like an AWS region (<c>eu-west-1</c>, <c>us-gov-west-1</c>).</summary>
-    public static bool IsRegionName(string? region) => region is { Length: <= 32 } && RegionPattern().IsMatch(region);
+    public static bool IsRegionName(string? region) => region is not null && AwsRegion.IsValid(region);
 
     /// <summary>The partition a region name belongs to.</summary>
     public static string PartitionOf(string region) =>
@@ -49,7 +49,4 @@ internal static partial class StsPartitions
     /// <summary>The regional STS host of <paramref name="region"/>, for example <c>sts.eu-west-1.amazonaws.com</c>.</summary>
     public static string Host(string region) =>
         PartitionOf(region) == China ? $"sts.{region}.amazonaws.com.cn" : $"sts.{region}.amazonaws.com";
-
-    [GeneratedRegex("^[a-z]{2}(-[a-z]{2,5})?-[a-z]{4,10}-[1-9][0-9]?$", RegexOptions.CultureInvariant)]
-    private static partial Regex RegionPattern();
 }
