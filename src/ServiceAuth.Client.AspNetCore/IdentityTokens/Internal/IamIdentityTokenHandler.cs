@@ -52,7 +52,9 @@ internal sealed class IamIdentityTokenHandler(
 
         if (state.Cache.Find(request!.Signature, token) is { } cached)
         {
-            return Success(cached, fromCache: true);
+            return IsAllowed(cached)
+                ? Success(cached, fromCache: true)
+                : Fail(new(IamIdentityTokenFailureReason.AccountNotAllowed, $"{cached.Arn} is not in an allowed account"));
         }
 
         if (request.Challenge is not null && state.Challenges.Consume(request.Challenge) is { } challengeProblem)
@@ -60,14 +62,14 @@ internal sealed class IamIdentityTokenHandler(
             return Fail(new(IamIdentityTokenFailureReason.ChallengeInvalid, challengeProblem));
         }
 
-        (CallerIdentity? identity, TokenFailure? stsFailure) = await new StsIdentityClient(clients, state, TimeProvider)
+        (CallerIdentity? confirmed, TokenFailure? stsFailure) = await new StsIdentityClient(clients, state, TimeProvider)
             .CallAsync(request, Context.RequestAborted).ConfigureAwait(false);
-        if (stsFailure is not null)
+        if (confirmed is not { } identity)
         {
-            return Fail(stsFailure);
+            return Fail(stsFailure!);
         }
 
-        if (!Options.AllowedAccounts.Contains(identity!.Account))
+        if (!IsAllowed(identity))
         {
             return Fail(new(IamIdentityTokenFailureReason.AccountNotAllowed, $"{identity.Arn} is not in an allowed account"));
         }
@@ -84,6 +86,9 @@ internal sealed class IamIdentityTokenHandler(
             : IamIdentityTokenFormat.AuthorizationScheme);
         return Task.CompletedTask;
     }
+
+    /// <summary>Checked on every request, cached or not, so a narrowed <c>AllowedAccounts</c> applies at once.</summary>
+    private bool IsAllowed(CallerIdentity identity) => Options.AllowedAccounts.Contains(identity.Account);
 
     private static bool IsOurs(string? value) =>
         value is not null && value.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)

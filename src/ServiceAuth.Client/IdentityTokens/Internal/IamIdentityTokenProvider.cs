@@ -68,7 +68,7 @@ internal sealed class IamIdentityTokenProvider(IdentityTokenSettings settings, A
     private IamIdentityToken Mint(ImmutableCredentials current, string? challenge)
     {
         DateTimeOffset now = time.GetUtcNow();
-        now = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        now = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         using var request = new HttpRequestMessage(HttpMethod.Get, settings.StsUrl);
         request.Headers.TryAddWithoutValidation(IamIdentityTokenFormat.AudienceHeader, settings.Audience);
         if (challenge is not null)
