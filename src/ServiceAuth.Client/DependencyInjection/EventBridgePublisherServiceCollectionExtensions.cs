@@ -7,7 +7,6 @@ using Microsoft.Extensions.Options;
 using ServiceAuth.Client.DependencyInjection.Internal;
 using ServiceAuth.Client.EventBridge;
 using ServiceAuth.Client.EventBridge.Internal;
-using ServiceAuth.Client.Http.Internal;
 
 namespace ServiceAuth.Client;
 
@@ -98,7 +97,7 @@ public static class EventBridgePublisherServiceCollectionExtensions
     private static void ApplyTo<TEvent>(SignedHttpClientOptions signed, EventBridgePublisherOptions<TEvent> eb)
     {
         EventBusTarget? bus = EventBusTarget.TryParse(eb.EventBusName, out _);
-        string? region = eb.Region ?? bus?.Region ?? (AwsEndpoint.TryInfer(eb.ServiceUrl, out string inferred, out _) ? inferred : null);
+        string? region = eb.Region ?? bus?.Region;
         signed.BaseAddress = eb.ServiceUrl ?? (region is null ? null : EventBusTarget.ServiceUrlFor(region, bus?.Partition));
         signed.Region = region;
         signed.Service = "events";

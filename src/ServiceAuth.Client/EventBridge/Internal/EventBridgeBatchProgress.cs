@@ -1,4 +1,4 @@
-using ServiceAuth.Client.Http.Internal;
+using ServiceAuth.Client.Protocol.Internal;
 
 namespace ServiceAuth.Client.EventBridge.Internal;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ServiceAuth.Client.Diagnostics;
-using ServiceAuth.Client.Http.Internal;
+using ServiceAuth.Client.Retry.Internal;
 
 namespace ServiceAuth.Client.EventBridge.Internal;
 

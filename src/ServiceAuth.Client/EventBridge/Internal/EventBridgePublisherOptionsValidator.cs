@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using ServiceAuth.Client.Http.Internal;
+using ServiceAuth.Client.Protocol.Internal;
 
 namespace ServiceAuth.Client.EventBridge.Internal;
 
@@ -25,11 +25,11 @@ internal sealed class EventBridgePublisherOptionsValidator<TEvent>(EventBridgePu
             failures.Add($"{publisher}: EventBusName '{options.EventBusName}' is not valid: {problem}. Use the bus ARN for another account's bus.");
         }
 
-        if (options.Region is { } region && (!AwsEndpoint.IsRegion(region) || (bus is { IsArn: true } && region != bus.Region)))
+        if (options.Region is { } region && (!AwsRegion.IsValid(region) || (bus is { IsArn: true } && region != bus.Region)))
         {
             failures.Add($"{publisher}: Region '{region}' is not valid or does not match the bus ARN's region '{bus?.Region}'; remove Region (it defaults to the ARN's) or fix it.");
         }
-        else if (options.Region is null && bus is { IsArn: false } && !AwsEndpoint.TryInfer(options.ServiceUrl, out _, out _))
+        else if (options.Region is null && bus is { IsArn: false })
         {
             failures.Add($"{publisher}: EventBusName '{bus.Value}' is a name, so set Region (for example \"eu-west-1\"), or use the bus ARN.");
         }

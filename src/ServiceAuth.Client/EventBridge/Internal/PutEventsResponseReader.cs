@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using ServiceAuth.Client.Http.Internal;
+using ServiceAuth.Client.Protocol.Internal;
 
 namespace ServiceAuth.Client.EventBridge.Internal;
 
