@@ -25,6 +25,8 @@ internal sealed class EndpointState
 
     public ConcurrentDictionary<string, LocalTopic> Topics { get; } = new(StringComparer.Ordinal);
 
+    public ConcurrentDictionary<string, LocalEventBus> EventBuses { get; } = new(StringComparer.Ordinal);
+
     public ApiRouteTable Routes { get; } = new();
 
     public LocalAwsFaults Faults { get; }
