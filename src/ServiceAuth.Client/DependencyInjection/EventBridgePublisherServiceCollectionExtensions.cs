@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using ServiceAuth.Client.DependencyInjection.Internal;
 using ServiceAuth.Client.EventBridge;
 using ServiceAuth.Client.EventBridge.Internal;
+using ServiceAuth.Client.Retry.Internal;
 
 namespace ServiceAuth.Client;
 
@@ -113,7 +114,7 @@ public static class EventBridgePublisherServiceCollectionExtensions
         return new EventBridgePublisher<TEvent>(
             settings,
             new EventBridgeTransport(provider.GetRequiredService<IHttpClientFactory>(), clientName),
-            provider.GetService<TimeProvider>() ?? TimeProvider.System,
+            new FullJitterBackoff(provider.GetService<TimeProvider>() ?? TimeProvider.System, SystemRandomizer.Shared),
             loggers.CreateLogger<EventBridgePublisher<TEvent>>());
     }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace ServiceAuth.Client.EventBridge;
 
 /// <summary>
@@ -18,6 +20,7 @@ public interface IEventBridgePublisher<TEvent>
     /// <exception cref="EventBridgeValidationException">The event breaks an EventBridge rule; nothing was sent.</exception>
     /// <exception cref="EventBridgeException">EventBridge rejected the request or the entry (after retries of retryable
     /// entry errors); <see cref="EventBridgeException.Code"/> holds the request's or the entry's error code.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The shape of ISnsPublisher<T>: a plain and a per-event overload, each with an optional token; they never compete for one call.")]
     Task<EventBridgeEntryResult> PublishAsync(TEvent detail, CancellationToken cancellationToken = default);
 
     /// <summary>Publishes one event with its own <c>Source</c>, <c>DetailType</c>, <c>Resources</c>, <c>Time</c> or trace
@@ -27,6 +30,7 @@ public interface IEventBridgePublisher<TEvent>
     /// <returns>The accepted entry, with its event id.</returns>
     /// <exception cref="EventBridgeValidationException">The event breaks an EventBridge rule; nothing was sent.</exception>
     /// <exception cref="EventBridgeException">EventBridge rejected the request or the entry.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The shape of ISnsPublisher<T>: a plain and a per-event overload, each with an optional token; they never compete for one call.")]
     Task<EventBridgeEntryResult> PublishAsync(EventBridgeEvent<TEvent> entry, CancellationToken cancellationToken = default);
 
     /// <summary>Publishes many events through <c>PutEvents</c> requests of at most 10 entries and at most
@@ -36,6 +40,7 @@ public interface IEventBridgePublisher<TEvent>
     /// <returns>One result per input event, in input order: failures are reported there, not thrown.</returns>
     /// <exception cref="EventBridgeValidationException">An event breaks an EventBridge rule; nothing was sent.</exception>
     /// <exception cref="EventBridgePublishCanceledException">The caller cancelled; it carries the results known so far.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The shape of ISnsPublisher<T>: a plain and a per-event overload, each with an optional token; they never compete for one call.")]
     Task<EventBridgeBatchResult> PublishBatchAsync(IEnumerable<TEvent> details, CancellationToken cancellationToken = default);
 
     /// <summary>Publishes many events, each with its own per-event fields, through <c>PutEvents</c> requests of at most 10
@@ -45,5 +50,6 @@ public interface IEventBridgePublisher<TEvent>
     /// <returns>One result per input event, in input order: failures are reported there, not thrown.</returns>
     /// <exception cref="EventBridgeValidationException">An event breaks an EventBridge rule; nothing was sent.</exception>
     /// <exception cref="EventBridgePublishCanceledException">The caller cancelled; it carries the results known so far.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The shape of ISnsPublisher<T>: a plain and a per-event overload, each with an optional token; they never compete for one call.")]
     Task<EventBridgeBatchResult> PublishBatchAsync(IEnumerable<EventBridgeEvent<TEvent>> entries, CancellationToken cancellationToken = default);
 }

@@ -11,8 +11,10 @@ namespace ServiceAuth.Client.EventBridge.Internal;
 /// cannot be had) fails only its own entries; the caller's cancellation ends the call with
 /// <see cref="EventBridgePublishCanceledException"/> carrying the results known so far.
 /// </summary>
-internal sealed class EventBridgeBatchRunner<TEvent>(EventBridgePublisherSettings<TEvent> settings, EventBridgeTransport transport, TimeProvider timeProvider, ILogger logger)
+internal sealed class EventBridgeBatchRunner<TEvent>(EventBridgePublisherSettings<TEvent> settings, EventBridgeTransport transport, FullJitterBackoff backoff, ILogger logger)
 {
+    /// <summary>The backoff of the rounds (docs/eventbridge.md), the same as SNS batches': up to 200 ms, 400 ms, 800 ms and
+    /// so on, capped at 10 s.</summary>
     internal static readonly TimeSpan BaseDelay = TimeSpan.FromMilliseconds(200);
     internal static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(10);
 
@@ -26,9 +28,9 @@ internal sealed class EventBridgeBatchRunner<TEvent>(EventBridgePublisherSetting
             {
                 if (round > 0)
                 {
-                    TimeSpan delay = FullJitterBackoff.Delay(round - 1, BaseDelay, MaxDelay, Random.Shared);
+                    TimeSpan delay = backoff.Delay(round - 1, BaseDelay, MaxDelay);
                     Log.EventBridgeEntriesRetrying(logger, settings.Bus.Name, pending.Count, round, (long)delay.TotalMilliseconds);
-                    await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
+                    await backoff.WaitAsync(delay, cancellationToken).ConfigureAwait(false);
                 }
 
                 List<List<int>> chunks = EventBridgeBatchChunker.Chunk(pending, entries, settings.MaxRequestBytes);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using ServiceAuth.Client.Diagnostics;
+using ServiceAuth.Client.Retry.Internal;
 
 namespace ServiceAuth.Client.EventBridge.Internal;
 
@@ -15,12 +16,12 @@ internal sealed class EventBridgePublisher<TEvent> : IEventBridgePublisher<TEven
     private readonly EventBridgeBatchRunner<TEvent> _runner;
     private readonly ILogger _logger;
 
-    public EventBridgePublisher(EventBridgePublisherSettings<TEvent> settings, EventBridgeTransport transport, TimeProvider timeProvider, ILogger logger)
+    public EventBridgePublisher(EventBridgePublisherSettings<TEvent> settings, EventBridgeTransport transport, FullJitterBackoff backoff, ILogger logger)
     {
         _settings = settings;
         _logger = logger;
         _preparer = new EventBridgeEntryPreparer<TEvent>(settings);
-        _runner = new EventBridgeBatchRunner<TEvent>(settings, transport, timeProvider, logger);
+        _runner = new EventBridgeBatchRunner<TEvent>(settings, transport, backoff, logger);
     }
 
     public Task<EventBridgeEntryResult> PublishAsync(TEvent detail, CancellationToken cancellationToken = default) =>
