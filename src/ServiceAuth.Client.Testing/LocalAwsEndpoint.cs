@@ -136,6 +136,20 @@ public sealed class LocalAwsEndpoint : IAsyncDisposable
         return bus;
     }
 
+    /// <summary>Adds an AppSync GraphQL API with IAM authorization at <c>POST /graphql</c> (service <c>appsync</c>): the
+    /// signature is verified, a caller the policy does not name gets AppSync's 401 <c>UnauthorizedException</c>, and an
+    /// authorized request's <c>{"query","operationName","variables"}</c> goes to <paramref name="resolve"/>, whose JSON is
+    /// answered with HTTP 200 (GraphQL errors included, as AppSync does). <c>POST /graphql/connect</c> checks the signed
+    /// headers of the real-time handshake.</summary>
+    /// <param name="resolve">Answers an operation with GraphQL JSON; see <see cref="AppSyncOperation.Data"/> and
+    /// <see cref="AppSyncOperation.Error"/>.</param>
+    /// <param name="allow">Who may call <c>appsync:GraphQL</c> (ARNs as in <see cref="RoleTrust.AllowPrincipal"/>).</param>
+    public void AddAppSyncApi(Func<AppSyncOperation, string> resolve, params string[] allow)
+    {
+        ArgumentNullException.ThrowIfNull(resolve);
+        _state.AppSync = new Internal.AppSync.AppSyncApi([.. allow], resolve);
+    }
+
     /// <summary>Adds an IAM-authorized API route answering 200 with <c>{"caller","method","path"}</c> JSON.</summary>
     /// <param name="method">The HTTP method, or <c>ANY</c>.</param>
     /// <param name="pathTemplate">The path, with <c>{name}</c> and a final <c>{name+}</c> segment allowed.</param>

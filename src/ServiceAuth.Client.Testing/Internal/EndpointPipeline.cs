@@ -1,5 +1,6 @@
 using System.Globalization;
 using ServiceAuth.Client.Testing.Internal.Api;
+using ServiceAuth.Client.Testing.Internal.AppSync;
 using ServiceAuth.Client.Testing.Internal.Auth;
 using ServiceAuth.Client.Testing.Internal.EventBridge;
 using ServiceAuth.Client.Testing.Internal.Identity;
@@ -74,6 +75,7 @@ internal sealed class EndpointPipeline
         }
 
         bool json = form is null && request.Get("X-Amz-Target") is not null;
+        bool appSync = form is null && !json && AppSyncHandler.Handles(_state, request);
         if (_state.Faults.TakeRequestFailure() is int status)
         {
             return (json ? AwsJson.Error(status, status == 503 ? "ServiceUnavailableException" : "InternalFailure", status == 503 ? "Service Unavailable" : "An internal error occurred.") : ServerErrors.Create(status, form is not null, ns, requestId), null);
@@ -88,7 +90,12 @@ internal sealed class EndpointPipeline
         if (failure is not null || caller is null)
         {
             AuthFailure reported = failure ?? new AuthFailure(AuthFailureKind.MissingAuthenticationToken, "Missing Authentication Token");
-            return (json ? AwsJson.AuthError(reported) : form is null ? AuthErrors.ApiGateway(reported) : AuthErrors.AwsQuery(reported, ns, requestId), null);
+            return (json ? AwsJson.AuthError(reported) : appSync ? AppSyncHandler.AuthError(reported) : form is null ? AuthErrors.ApiGateway(reported) : AuthErrors.AwsQuery(reported, ns, requestId), null);
+        }
+
+        if (appSync)
+        {
+            return (AppSyncHandler.Handle(_state, request, caller), caller);
         }
 
         if (json)

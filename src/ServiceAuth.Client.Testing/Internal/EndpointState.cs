@@ -29,6 +29,8 @@ internal sealed class EndpointState
 
     public ApiRouteTable Routes { get; } = new();
 
+    public AppSync.AppSyncApi? AppSync { get; set; }
+
     public LocalAwsFaults Faults { get; }
 
     public IReadOnlyList<RecordedRequest> Log => [.. _log];
