@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 using ServiceAuth.Client.DependencyInjection.Internal;
 using ServiceAuth.Client.EventBridge;
 using ServiceAuth.Client.EventBridge.Internal;
-using ServiceAuth.Client.Retry.Internal;
+using ServiceAuth.Client.Protocol.Internal;
 
 namespace ServiceAuth.Client;
 

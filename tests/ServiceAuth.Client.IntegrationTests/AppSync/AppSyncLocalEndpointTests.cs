@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceAuth.Client.AppSync;
 using ServiceAuth.Client.Testing;
-using ServiceAuth.Client.Tests.Support;
 
 namespace ServiceAuth.Client.IntegrationTests.AppSync;
 

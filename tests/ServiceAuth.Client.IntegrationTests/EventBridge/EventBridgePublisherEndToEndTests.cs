@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using ServiceAuth.Client.Credentials;
 using ServiceAuth.Client.EventBridge;
 using ServiceAuth.Client.Testing;
-using ServiceAuth.Client.Tests.Support;
 
 namespace ServiceAuth.Client.IntegrationTests.EventBridge;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceAuth.Client.Testing;
-using ServiceAuth.Client.Tests.Support;
 using ServiceAuth.Client.WebSockets;
 
 namespace ServiceAuth.Client.IntegrationTests.WebSockets;

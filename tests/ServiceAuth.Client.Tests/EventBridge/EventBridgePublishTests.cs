@@ -20,7 +20,7 @@ public sealed class EventBridgePublishTests
         CapturedRequest request = host.Handler.Requests.ShouldHaveSingleItem();
         request.Uri.ShouldBe(new Uri("https://events.eu-west-1.amazonaws.com/"));
         request.Headers["Authorization"].ShouldContain("/eu-west-1/events/aws4_request");
-        request.Body.ShouldBe("""{"Entries":[{"Source":"com.example.orders","Resources":["arn:aws:s3:::bucket/key"],"DetailType":"OrderShipped","Detail":"{\"OrderId\":\"o-1\",\"Parcels\":2}","EventBusName":"arn:aws:events:eu-west-1:222233334444:event-bus/orders"}]}""");
+        request.BodyText.ShouldBe("""{"Entries":[{"Source":"com.example.orders","Resources":["arn:aws:s3:::bucket/key"],"DetailType":"OrderShipped","Detail":"{\"OrderId\":\"o-1\",\"Parcels\":2}","EventBusName":"arn:aws:events:eu-west-1:222233334444:event-bus/orders"}]}""");
     }
 
     [Fact]

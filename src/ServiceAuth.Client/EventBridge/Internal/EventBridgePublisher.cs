@@ -3,7 +3,7 @@ using System.Net;
 using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using ServiceAuth.Client.Diagnostics;
-using ServiceAuth.Client.Retry.Internal;
+using ServiceAuth.Client.Protocol.Internal;
 
 namespace ServiceAuth.Client.EventBridge.Internal;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using ServiceAuth.Client.Tests.Sns.Support;
 
 namespace ServiceAuth.Client.Tests.EventBridge.Support;
 
@@ -10,7 +9,7 @@ public static class EventBridgeResponses
 {
     /// <summary>The entries of a captured PutEvents request.</summary>
     public static JsonElement[] Entries(CapturedRequest request) =>
-        [.. JsonDocument.Parse(request.Body).RootElement.GetProperty("Entries").EnumerateArray()];
+        [.. JsonDocument.Parse(request.BodyText).RootElement.GetProperty("Entries").EnumerateArray()];
 
     /// <summary>The Detail strings of a captured PutEvents request, in order.</summary>
     public static string[] Details(CapturedRequest request) => [.. Entries(request).Select(e => e.GetProperty("Detail").GetString()!)];
