@@ -35,8 +35,7 @@ internal sealed class EventBridgeBatchRunner<TEvent>(EventBridgePublisherSetting
 
                 List<List<int>> chunks = EventBridgeBatchChunker.Chunk(pending, entries, settings.MaxRequestBytes);
                 bool mayRetry = round < settings.MaxBatchRetries;
-                var options = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrentBatchRequests, CancellationToken = cancellationToken };
-                await Parallel.ForEachAsync(chunks, options, (chunk, token) => new ValueTask(SendChunkAsync(chunk, entries, state, mayRetry, token))).ConfigureAwait(false);
+                await SendAllAsync(chunks, entries, state, mayRetry, cancellationToken).ConfigureAwait(false);
                 pending = state.TakeRetries();
             }
         }
@@ -53,6 +52,41 @@ internal sealed class EventBridgeBatchRunner<TEvent>(EventBridgePublisherSetting
         EventBridgeBatchResult result = state.Snapshot("MissingResult", "No result was recorded for this event.", "This event was never sent.");
         Log.EventBridgeBatchPublished(logger, settings.Bus.Name, entries.Count, result.SucceededCount, result.FailedCount, result.RequestCount);
         return result;
+    }
+
+    /// <summary>Sends the requests of a round, at most <c>MaxConcurrentBatchRequests</c> at once, and waits for all of
+    /// them (also when the caller cancels, so that no request outlives the call). A semaphore rather than
+    /// <c>Parallel.ForEachAsync</c>: the trimmed smoke app lost System.Threading.Tasks.Parallel.</summary>
+    private async Task SendAllAsync(List<List<int>> chunks, IReadOnlyList<PreparedEntry> entries, EventBridgeBatchProgress state, bool mayRetry, CancellationToken cancellationToken)
+    {
+        using var gate = new SemaphoreSlim(settings.MaxConcurrentBatchRequests);
+        var sends = new List<Task>(chunks.Count);
+        try
+        {
+            foreach (List<int> chunk in chunks)
+            {
+                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                sends.Add(SendAndReleaseAsync(chunk, gate));
+            }
+        }
+        finally
+        {
+            await Task.WhenAll(sends).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+
+        async Task SendAndReleaseAsync(List<int> chunk, SemaphoreSlim semaphore)
+        {
+            try
+            {
+                await SendChunkAsync(chunk, entries, state, mayRetry, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                semaphore.Release();
+            }
+        }
     }
 
     private async Task SendChunkAsync(List<int> chunk, IReadOnlyList<PreparedEntry> entries, EventBridgeBatchProgress state, bool mayRetry, CancellationToken cancellationToken)
