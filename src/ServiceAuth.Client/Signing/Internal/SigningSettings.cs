@@ -13,6 +13,10 @@ internal sealed class SigningSettings
 
     public string? Service { get; init; }
 
+    public SignatureAlgorithm Algorithm { get; init; }
+
+    public string? RegionSet { get; init; }
+
     public PayloadSigningMode PayloadSigning { get; init; }
 
     public long MaxBufferedPayloadBytes { get; init; } = SigV4Defaults.MaxBufferedPayloadBytes;
@@ -31,6 +35,8 @@ internal sealed class SigningSettings
         {
             Region = options.Region ?? (region.Length > 0 ? region : null),
             Service = options.Service ?? (service.Length > 0 ? service : null),
+            Algorithm = options.Algorithm,
+            RegionSet = options.RegionSet,
             PayloadSigning = options.PayloadSigning,
             MaxBufferedPayloadBytes = options.MaxBufferedPayloadBytes,
             AllowInsecureHttp = options.AllowInsecureHttp,
@@ -77,6 +83,12 @@ internal sealed class SigningSettings
             service ??= inferredService;
         }
 
+        if (region is null && Algorithm == SignatureAlgorithm.SigV4a)
+        {
+            // The SigV4a scope has no region: the region set stands in for it.
+            region = RegionSet;
+        }
+
         if (region is null || service is null)
         {
             throw new SigningException($"No {(region is null ? "Region" : "Service")} to sign '{uri.Host}' for: set SignedHttpClientOptions.Region and .Service (for example \"eu-west-1\" and \"execute-api\").");
@@ -87,6 +99,8 @@ internal sealed class SigningSettings
             Region = region,
             Service = service,
             SigningTime = signingTime,
+            Algorithm = Algorithm,
+            RegionSet = RegionSet,
             PayloadSigning = PayloadSigning,
             MaxBufferedPayloadBytes = MaxBufferedPayloadBytes,
         };
