@@ -39,7 +39,7 @@ internal sealed class SignedHttpClientOptionsValidator(SignedClientRegistry regi
         }
         else if (settings.Region is null)
         {
-            failures.Add($"{client}: Region is not set and cannot be inferred from BaseAddress '{options.BaseAddress?.ToString() ?? "(none)"}'. Set Region, for example \"eu-west-1\".");
+            failures.Add($"{client}: Region is not set and cannot be inferred from BaseAddress '{options.BaseAddress?.ToString() ?? "(none)"}'. Set Region, for example \"eu-west-1\"{(options.Algorithm == SignatureAlgorithm.SigV4a ? ", or the SigV4a RegionSet, for example \"*\"" : string.Empty)}.");
         }
         else if (!AwsEndpoint.IsRegion(settings.Region))
         {
