@@ -73,6 +73,12 @@ internal static class QuickCheck
             b.Dispose();
             return d;
         });
+        var v4a = new SigV4aBenchmarks();
+        v4a.Setup();
+        Measure("SigV4a GET warm key", 5, () => v4a.SignSigV4a());
+        Measure("SigV4a ECDSA floor", 5, () => v4a.EcdsaFloor());
+        Measure("SigV4a KDF only", 5, () => v4a.DeriveKey());
+        Measure("SigV4a cold key (KDF + import)", 1, () => v4a.ColdKey());
         Measure("POST 1 KiB ours", 50, () => post1KiB.SignOurs());
         Measure("POST 1 KiB floor", 50, () => post1KiB.Floor());
         Measure("POST 1 MiB ours", 1, () => post1MiB.SignOurs());
