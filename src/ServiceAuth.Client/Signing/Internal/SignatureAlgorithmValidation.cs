@@ -1,7 +1,5 @@
-using ServiceAuth.Client.Signing;
-using ServiceAuth.Client.Signing.Internal;
 
-namespace ServiceAuth.Client.DependencyInjection.Internal;
+namespace ServiceAuth.Client.Signing.Internal;
 
 /// <summary>Startup checks of <see cref="SignedHttpClientOptions.Algorithm"/> and <see cref="SignedHttpClientOptions.RegionSet"/>.</summary>
 internal static class SignatureAlgorithmValidation
