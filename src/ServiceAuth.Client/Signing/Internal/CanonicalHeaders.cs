@@ -13,17 +13,21 @@ internal static class CanonicalHeaders
     // A marker compared by reference: the host comes from the request URI.
     private static readonly string HostFromUri = new('h', 1);
 
+    [ThreadStatic]
+    private static HeaderItem[]? t_items;
+
     /// <summary>Writes <c>name:value\n</c> lines and returns the signed-headers list as a range of the builder.</summary>
     public static Range Append(ref ByteBuilder builder, HttpRequestMessage request, Uri uri)
     {
-        HeaderItem[] items = ArrayPool<HeaderItem>.Shared.Rent(32);
+        // A per-thread scratch array: no pool round trip, and it is cleared before it is left.
+        HeaderItem[] items = t_items ??= new HeaderItem[16];
         int count = 0;
         bool hasHost = false;
         try
         {
             foreach (KeyValuePair<string, HeaderStringValues> header in request.Headers.NonValidated)
             {
-                hasHost |= header.Key.Equals("Host", StringComparison.OrdinalIgnoreCase);
+                hasHost |= header.Key.Length == 4 && header.Key.Equals("Host", StringComparison.OrdinalIgnoreCase);
                 Collect(ref items, ref count, header.Key, header.Value);
             }
 
@@ -44,8 +48,7 @@ internal static class CanonicalHeaders
             Sort(sorted);
             for (int i = 0; i < sorted.Length; i++)
             {
-                bool continuesPrevious = i > 0 && sorted[i].Name.Equals(sorted[i - 1].Name, StringComparison.OrdinalIgnoreCase);
-                if (continuesPrevious)
+                if (i > 0 && SameName(sorted[i].Name, sorted[i - 1].Name))
                 {
                     // The same name in request and content headers arrives as two lines, which AWS joins with ','.
                     builder.Truncate(builder.Length - 1);
@@ -73,7 +76,7 @@ internal static class CanonicalHeaders
             int start = builder.Length;
             for (int i = 0; i < sorted.Length; i++)
             {
-                if (i > 0 && sorted[i].Name.Equals(sorted[i - 1].Name, StringComparison.OrdinalIgnoreCase))
+                if (i > 0 && SameName(sorted[i].Name, sorted[i - 1].Name))
                 {
                     continue;
                 }
@@ -91,7 +94,7 @@ internal static class CanonicalHeaders
         finally
         {
             items.AsSpan(0, count).Clear();
-            ArrayPool<HeaderItem>.Shared.Return(items);
+            t_items = items;
         }
     }
 
@@ -132,15 +135,13 @@ internal static class CanonicalHeaders
     {
         if (count == items.Length)
         {
-            HeaderItem[] next = ArrayPool<HeaderItem>.Shared.Rent(count * 2);
-            items.AsSpan(0, count).CopyTo(next);
-            items.AsSpan(0, count).Clear();
-            ArrayPool<HeaderItem>.Shared.Return(items);
-            items = next;
+            Array.Resize(ref items, count * 2);
         }
 
         items[count++] = item;
     }
+
+    private static bool SameName(string a, string b) => a.Length == b.Length && CompareLowercase(a, b) == 0;
 
     private static void Sort(Span<HeaderItem> items)
     {
@@ -175,10 +176,14 @@ internal static class CanonicalHeaders
 
     private static void AppendLowercase(ref ByteBuilder builder, string value)
     {
+        // Header names and host names are ASCII (vectorized); anything else is lowered per character as before.
         Span<byte> span = builder.AppendSpan(value.Length);
-        for (int i = 0; i < value.Length; i++)
+        if (System.Text.Ascii.ToLower(value, span, out _) != OperationStatus.Done)
         {
-            span[i] = (byte)ToLower(value[i]);
+            for (int i = 0; i < value.Length; i++)
+            {
+                span[i] = (byte)ToLower(value[i]);
+            }
         }
     }
 

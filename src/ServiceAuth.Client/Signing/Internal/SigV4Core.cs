@@ -29,22 +29,21 @@ internal static class SigV4Core
         Uri uri = RequireAbsoluteUri(request);
         HttpRequestHeaders headers = request.Headers;
         headers.Remove(SigV4Constants.Authorization);
-        headers.Remove(SigV4Constants.AmzDate);
-        headers.Remove(SigV4Constants.AmzSecurityToken);
-
-        Span<char> amzDate = stackalloc char[AmzDate.Length];
-        AmzDate.Format(parameters.SigningTime, amzDate);
-        headers.TryAddWithoutValidation(SigV4Constants.AmzDate, new string(amzDate));
+        string amzDate = AmzDateText.Get(parameters.SigningTime);
+        Replace(headers, SigV4Constants.AmzDate, amzDate);
         string? token = string.IsNullOrEmpty(credentials.Token) ? null : credentials.Token;
         if (token is not null && parameters.SignSessionToken)
         {
-            headers.TryAddWithoutValidation(SigV4Constants.AmzSecurityToken, token);
+            Replace(headers, SigV4Constants.AmzSecurityToken, token);
+        }
+        else
+        {
+            headers.Remove(SigV4Constants.AmzSecurityToken);
         }
 
         if (parameters.IsSigV4a)
         {
-            headers.Remove(SigV4Constants.AmzRegionSet);
-            headers.TryAddWithoutValidation(SigV4Constants.AmzRegionSet, parameters.EffectiveRegionSet);
+            Replace(headers, SigV4Constants.AmzRegionSet, parameters.EffectiveRegionSet);
         }
 
         if (AddsContentSha256Header(parameters, payloadHash) && !headers.NonValidated.Contains(SigV4Constants.AmzContentSha256))
@@ -53,30 +52,33 @@ internal static class SigV4Core
             request.Options.Set(AddedContentSha256, payloadHash);
         }
 
-        var headerBlock = new ByteBuilder(1024);
+        // One buffer for the whole canonical request; the headers are written in place and the signed-headers list is
+        // read back from it for the Authorization value.
         var canonical = new ByteBuilder(2048);
         try
         {
-            Range signedHeaders = CanonicalHeaders.Append(ref headerBlock, request, uri);
             AppendMethodAndPath(ref canonical, request, uri, parameters);
-            var query = new CanonicalQuery(uri.Query, 0);
-            try
+            if (uri.Query.Length > 1)
             {
-                query.WriteSorted(ref canonical);
-            }
-            finally
-            {
-                query.Dispose();
+                var query = new CanonicalQuery(uri.Query, 0);
+                try
+                {
+                    query.WriteSorted(ref canonical);
+                }
+                finally
+                {
+                    query.Dispose();
+                }
             }
 
             canonical.Append((byte)'\n');
-            canonical.Append(headerBlock.Written);
+            Range signedHeaders = CanonicalHeaders.Append(ref canonical, request, uri);
             canonical.Append((byte)'\n');
             canonical.Append(payloadHash);
 
             Span<byte> signature = stackalloc byte[SignatureWriter.MaxHexLength];
             int signatureLength = SignatureWriter.Sign(canonical.Written, amzDate, parameters, credentials, keys, signature, trace);
-            headers.TryAddWithoutValidation(SigV4Constants.Authorization, SignatureWriter.Authorization(credentials.AccessKey, amzDate[..8], parameters, headerBlock.Written[signedHeaders], signature[..signatureLength]));
+            headers.TryAddWithoutValidation(SigV4Constants.Authorization, SignatureWriter.Authorization(credentials.AccessKey, amzDate.AsSpan(0, 8), parameters, canonical.Written[signedHeaders], signature[..signatureLength]));
             if (token is not null && !parameters.SignSessionToken)
             {
                 headers.TryAddWithoutValidation(SigV4Constants.AmzSecurityToken, token);
@@ -84,7 +86,6 @@ internal static class SigV4Core
         }
         finally
         {
-            headerBlock.Dispose();
             canonical.Dispose();
         }
     }
@@ -176,6 +177,23 @@ internal static class SigV4Core
         }
 
         canonical.Append((byte)'\n');    }
+
+    /// <summary>Sets a header to one value, leaving it alone when it already holds exactly that string (a request
+    /// signed again within the same second, with the same credentials).</summary>
+    private static void Replace(HttpRequestHeaders headers, string name, string value)
+    {
+        if (headers.NonValidated.TryGetValues(name, out HeaderStringValues current))
+        {
+            if (current.Count == 1 && ReferenceEquals(HeaderValue.ToWireString(current), value))
+            {
+                return;
+            }
+
+            headers.Remove(name);
+        }
+
+        headers.TryAddWithoutValidation(name, value);
+    }
 
     private static string Credential(string accessKey, ReadOnlySpan<char> date, SigV4SigningParameters parameters) =>
         parameters.IsSigV4a

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using Amazon.Runtime;
 
@@ -7,6 +8,9 @@ namespace ServiceAuth.Client.Signing.Internal;
 /// <c>Authorization</c> value, once the canonical request is built.</summary>
 internal static class SignatureWriter
 {
+    [ThreadStatic]
+    private static IncrementalHash? t_sha256;
+
     /// <summary>The longest hex signature: a 72-byte DER ECDSA signature.</summary>
     public const int MaxHexLength = 2 * SigV4aKey.MaxSignatureLength;
 
@@ -33,55 +37,67 @@ internal static class SignatureWriter
     public static int Sign(ReadOnlySpan<byte> canonicalRequest, ReadOnlySpan<char> amzDate, SigV4SigningParameters parameters, ImmutableCredentials credentials, SigningKeys keys, Span<byte> signatureHex, SigningTrace? trace)
     {
         Span<byte> digest = stackalloc byte[32];
+        Sha256(canonicalRequest, digest);
+        SigningKey? key = parameters.IsSigV4a ? null : keys.SigV4.GetSigningKey(credentials.SecretKey, amzDate[..8], parameters.Region, parameters.Service);
 
-        // A pooled incremental hash: the one-shot SHA256.HashData sets up and tears down a native context per call.
-        HashingStream sha256 = HashingStream.Rent();
-        sha256.Write(canonicalRequest);
-        sha256.GetHashAndReset(digest);
-        HashingStream.Return(sha256);
-
-        var stringToSign = new ByteBuilder(256);
+        // algorithm \n date \n scope \n hex(hash): 23 + 17 + (8 + region + service + 16) + 64 bytes; UTF-8 at worst triples
+        // a character.
+        int length = 128 + (3 * (parameters.Region.Length + parameters.Service.Length));
+        byte[]? rented = null;
+        Span<byte> stringToSign = length <= 512 ? stackalloc byte[512] : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(length));
         try
         {
-            stringToSign.Append(Algorithm(parameters));
-            stringToSign.Append((byte)'\n');
-            stringToSign.Append(amzDate);
-            stringToSign.Append((byte)'\n');
-            AppendScope(ref stringToSign, amzDate[..8], parameters);
-            stringToSign.Append((byte)'\n');
-            Hex.EncodeLower(digest, stringToSign.AppendSpan(64));
-
-            int length;
-            if (parameters.IsSigV4a)
+            ReadOnlySpan<byte> algorithm = key is null ? "AWS4-ECDSA-P256-SHA256\n"u8 : "AWS4-HMAC-SHA256\n"u8;
+            algorithm.CopyTo(stringToSign);
+            int n = algorithm.Length;
+            n = Write(stringToSign, n, amzDate);
+            stringToSign[n++] = (byte)'\n';
+            if (key is not null)
             {
-                Span<byte> der = stackalloc byte[SigV4aKey.MaxSignatureLength];
-                sha256 = HashingStream.Rent();
-                sha256.Write(stringToSign.Written);
-                sha256.GetHashAndReset(digest);
-                HashingStream.Return(sha256);
-                int written = keys.SigV4a.SignHash(credentials.AccessKey, credentials.SecretKey, digest, der);
-                Hex.EncodeLower(der[..written], signatureHex);
-                length = 2 * written;
+                key.Scope.CopyTo(stringToSign[n..]);
+                n += key.Scope.Length;
             }
             else
             {
-                keys.SigV4.GetSigningKey(credentials.SecretKey, amzDate[..8], parameters.Region, parameters.Service).ComputeHmac(stringToSign.Written, digest);
+                n = Write(stringToSign, n, amzDate[..8]);
+                stringToSign[n++] = (byte)'/';
+                n = Write(stringToSign, n, parameters.Service);
+                stringToSign[n++] = (byte)'/';
+                SigV4Constants.TerminatorUtf8.CopyTo(stringToSign[n..]);
+                n += SigV4Constants.TerminatorUtf8.Length;
+            }
+
+            stringToSign[n++] = (byte)'\n';
+            Hex.EncodeLower(digest, stringToSign.Slice(n, 64));
+            n += 64;
+
+            int signatureLength;
+            if (key is not null)
+            {
+                key.ComputeHmac(stringToSign[..n], digest);
                 Hex.EncodeLower(digest, signatureHex);
-                length = 64;
+                signatureLength = 64;
+            }
+            else
+            {
+                signatureLength = SignEcdsa(stringToSign[..n], credentials, keys, digest, signatureHex);
             }
 
             if (trace is not null)
             {
                 trace.CanonicalRequest = Encoding.UTF8.GetString(canonicalRequest);
-                trace.StringToSign = Encoding.UTF8.GetString(stringToSign.Written);
-                trace.Signature = Encoding.ASCII.GetString(signatureHex[..length]);
+                trace.StringToSign = Encoding.UTF8.GetString(stringToSign[..n]);
+                trace.Signature = Encoding.ASCII.GetString(signatureHex[..signatureLength]);
             }
 
-            return length;
+            return signatureLength;
         }
         finally
         {
-            stringToSign.Dispose();
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 
@@ -123,6 +139,31 @@ internal static class SignatureWriter
                 System.Buffers.ArrayPool<char>.Shared.Return(rented);
             }
         }
+    }
+
+    private static int SignEcdsa(ReadOnlySpan<byte> stringToSign, ImmutableCredentials credentials, SigningKeys keys, Span<byte> digest, Span<byte> signatureHex)
+    {
+        Span<byte> der = stackalloc byte[SigV4aKey.MaxSignatureLength];
+        Sha256(stringToSign, digest);
+        int written = keys.SigV4a.SignHash(credentials.AccessKey, credentials.SecretKey, digest, der);
+        Hex.EncodeLower(der[..written], signatureHex);
+        return 2 * written;
+    }
+
+    /// <summary>SHA-256 on this thread's own incremental context: no setup per call, nothing shared between threads,
+    /// and no secret in it.</summary>
+    private static void Sha256(ReadOnlySpan<byte> data, Span<byte> digest)
+    {
+        IncrementalHash sha256 = t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha256.AppendData(data);
+        sha256.GetHashAndReset(digest);
+    }
+
+    /// <summary>Writes ASCII text (names, dates, regions, services) as bytes; returns the new position.</summary>
+    private static int Write(Span<byte> buffer, int position, ReadOnlySpan<char> value)
+    {
+        position += Encoding.UTF8.GetBytes(value, buffer[position..]);
+        return position;
     }
 
     private static void Write(Span<char> buffer, ref int position, ReadOnlySpan<char> value)

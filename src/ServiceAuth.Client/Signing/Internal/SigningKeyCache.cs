@@ -32,10 +32,16 @@ internal sealed class SigningKeyCache(int capacity)
         {
             if (_keys.Count >= capacity)
             {
+                _last = null;
+                foreach (SigningKey evicted in _keys.Values)
+                {
+                    evicted.Retire();
+                }
+
                 _keys.Clear();
             }
 
-            key = new SigningKey(Derive(secretKey, date, region, service));
+            key = new SigningKey(Derive(secretKey, date, region, service), Encoding.UTF8.GetBytes($"{scope.Date}/{region}/{service}/{SigV4Constants.Terminator}"));
             _keys[scope] = key;
         }
 
