@@ -13,6 +13,8 @@ internal static class CanonicalHeaders
     // A marker compared by reference: the host comes from the request URI.
     private static readonly string HostFromUri = new('h', 1);
 
+    private static readonly byte[] HostName = "host"u8.ToArray();
+
     [ThreadStatic]
     private static HeaderItem[]? t_items;
 
@@ -21,6 +23,7 @@ internal static class CanonicalHeaders
     {
         // A per-thread scratch array: no pool round trip, and it is cleared before it is left.
         HeaderItem[] items = t_items ??= new HeaderItem[16];
+        HeaderNames names = HeaderNames.Current;
         int count = 0;
         bool hasHost = false;
         try
@@ -28,20 +31,20 @@ internal static class CanonicalHeaders
             foreach (KeyValuePair<string, HeaderStringValues> header in request.Headers.NonValidated)
             {
                 hasHost |= header.Key.Length == 4 && header.Key.Equals("Host", StringComparison.OrdinalIgnoreCase);
-                Collect(ref items, ref count, header.Key, header.Value);
+                Collect(ref items, ref count, names.Lowercase(header.Key), header.Value);
             }
 
             if (request.Content is { } content)
             {
                 foreach (KeyValuePair<string, HeaderStringValues> header in content.Headers.NonValidated)
                 {
-                    Collect(ref items, ref count, header.Key, header.Value);
+                    Collect(ref items, ref count, names.Lowercase(header.Key), header.Value);
                 }
             }
 
             if (!hasHost)
             {
-                Add(ref items, ref count, new HeaderItem("host", default, HostFromUri));
+                Add(ref items, ref count, new HeaderItem(HostName, default, HostFromUri));
             }
 
             Span<HeaderItem> sorted = items.AsSpan(0, count);
@@ -56,7 +59,7 @@ internal static class CanonicalHeaders
                 }
                 else
                 {
-                    AppendLowercase(ref builder, sorted[i].Name);
+                    builder.Append(sorted[i].Name);
                     builder.Append((byte)':');
                 }
 
@@ -86,7 +89,7 @@ internal static class CanonicalHeaders
                     builder.Append((byte)';');
                 }
 
-                AppendLowercase(ref builder, sorted[i].Name);
+                builder.Append(sorted[i].Name);
             }
 
             return new Range(start, builder.Length);
@@ -123,11 +126,11 @@ internal static class CanonicalHeaders
         }
     }
 
-    private static void Collect(ref HeaderItem[] items, ref int count, string name, HeaderStringValues values)
+    private static void Collect(ref HeaderItem[] items, ref int count, byte[]? lowercaseName, HeaderStringValues values)
     {
-        if (!UnsignedHeaders.Contains(name))
+        if (lowercaseName is not null)
         {
-            Add(ref items, ref count, new HeaderItem(name, values, null));
+            Add(ref items, ref count, new HeaderItem(lowercaseName, values, null));
         }
     }
 
@@ -141,7 +144,7 @@ internal static class CanonicalHeaders
         items[count++] = item;
     }
 
-    private static bool SameName(string a, string b) => a.Length == b.Length && CompareLowercase(a, b) == 0;
+    private static bool SameName(byte[] a, byte[] b) => ReferenceEquals(a, b) || a.AsSpan().SequenceEqual(b);
 
     private static void Sort(Span<HeaderItem> items)
     {
@@ -149,7 +152,7 @@ internal static class CanonicalHeaders
         {
             HeaderItem current = items[i];
             int j = i - 1;
-            while (j >= 0 && CompareLowercase(items[j].Name, current.Name) > 0)
+            while (j >= 0 && items[j].Name.AsSpan().SequenceCompareTo(current.Name) > 0)
             {
                 items[j + 1] = items[j];
                 j--;
@@ -157,21 +160,6 @@ internal static class CanonicalHeaders
 
             items[j + 1] = current;
         }
-    }
-
-    private static int CompareLowercase(string a, string b)
-    {
-        int length = Math.Min(a.Length, b.Length);
-        for (int i = 0; i < length; i++)
-        {
-            int diff = ToLower(a[i]) - ToLower(b[i]);
-            if (diff != 0)
-            {
-                return diff;
-            }
-        }
-
-        return a.Length - b.Length;
     }
 
     private static void AppendLowercase(ref ByteBuilder builder, string value)
