@@ -5,6 +5,7 @@ using Amazon.Runtime;
 using Amazon.SecurityToken;
 using ServiceAuth.Client.Credentials;
 using ServiceAuth.Client.Credentials.Internal;
+using ServiceAuth.Client.Protocol.Internal;
 using ServiceAuth.Client.Tests.Support;
 
 namespace ServiceAuth.Client.Tests.Credentials;
@@ -90,12 +91,12 @@ public sealed class RealStsClientTests
         public Rig(Func<HttpRequestMessage, int, HttpResponseMessage> respond)
         {
             _respond = respond;
-            var cache = new AssumeRoleCredentialsCache(this, Time, null, new StsCallSettings { Random = new Random(3), TotalTimeout = TimeSpan.FromHours(1), AttemptTimeout = TimeSpan.FromHours(1) });
+            var cache = new AssumeRoleCredentialsCache(this, Time, null, new StsCallSettings { Randomizer = new SystemRandomizer(new Random(3)), TotalTimeout = TimeSpan.FromHours(1), AttemptTimeout = TimeSpan.FromHours(1) });
             var role = new AssumeRoleOptions { RoleArn = CacheFixture.RoleArn, RoleSessionName = "orders-api", ExternalId = "tenant-42", StsEndpoint = new Uri("http://127.0.0.1:4566") };
             Entry = (AssumedRoleCredentials)cache.GetCredentials(role, CacheFixture.Source, "eu-west-1");
         }
 
-        public FakeTimeProvider Time { get; } = new();
+        public FakeTimeProvider Time { get; } = new(TestClock.Start);
 
         public ConcurrentQueue<string> Bodies { get; } = new();
 

@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using ServiceAuth.Client.Credentials;
 using ServiceAuth.Client.Credentials.Internal;
+using ServiceAuth.Client.Protocol.Internal;
 
 namespace ServiceAuth.Client.Tests.Support;
 
@@ -15,13 +16,13 @@ public sealed class CacheFixture
         Cache = new AssumeRoleCredentialsCache(Sts, Time, null, new StsCallSettings
         {
             MaxAttempts = maxAttempts,
-            Random = new Random(42),
+            Randomizer = new SystemRandomizer(new Random(42)),
             TotalTimeout = totalTimeout ?? StsCallSettings.Default.TotalTimeout,
             AttemptTimeout = attemptTimeout ?? StsCallSettings.Default.AttemptTimeout,
         });
     }
 
-    public FakeTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = new(TestClock.Start);
 
     /// <summary>For tests that drive fake time in steps while background work runs on real threads: timeouts long enough
     /// that the clock racing ahead of a busy machine cannot fire them.</summary>
