@@ -3,7 +3,6 @@ using System.Text.Json;
 using Amazon.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceAuth.Client.Signing;
-using ServiceAuth.Client.Tests.Support;
 using ServiceAuth.Client.Testing;
 
 namespace ServiceAuth.Client.IntegrationTests.Testing;
@@ -11,7 +10,7 @@ namespace ServiceAuth.Client.IntegrationTests.Testing;
 /// <summary>SigV4a requests signed by the library and verified by the endpoint's independent SigV4a verifier.</summary>
 public sealed class SigV4aVerificationTests : IAsyncDisposable
 {
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(TestClock.Start);
     private readonly LocalAwsEndpoint _endpoint;
     private readonly LocalUser _alice;
 

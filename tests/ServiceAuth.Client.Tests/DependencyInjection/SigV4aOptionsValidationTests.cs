@@ -54,7 +54,7 @@ public sealed class SigV4aOptionsValidationTests
     {
         var wire = new CapturingHandler();
         var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider());
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestClock.Start));
         services.AddSignedHttpClient("mrap", o => Configure(o, SignatureAlgorithm.SigV4a, "*")).ConfigurePrimaryHttpMessageHandler(() => wire);
         using ServiceProvider provider = services.BuildServiceProvider();
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using ServiceAuth.Client.Signing.Internal;
-using ServiceAuth.Client.Tests.Support;
 
 namespace ServiceAuth.Client.Tests.Signing;
 
@@ -10,7 +9,7 @@ public sealed class SigV4aKeyCacheTests
 
     private static readonly byte[] Digest = SHA256.HashData("string to sign"u8);
 
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(TestClock.Start);
 
     [Fact]
     public void Get_SameAccessKeyAndSecret_ReturnsTheCachedKey()
