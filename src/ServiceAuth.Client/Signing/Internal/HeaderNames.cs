@@ -15,24 +15,32 @@ internal sealed class HeaderNames
     private readonly string?[] _names = new string?[Size];
     private readonly byte[]?[] _lowercase = new byte[]?[Size];
     private int _next;
+    private int _hint;
 
     public static HeaderNames Current => t_current ??= new HeaderNames();
 
     /// <summary>Gets the lowercase ASCII bytes of <paramref name="name"/>, or <see langword="null"/> when it is never signed.</summary>
     public byte[]? Lowercase(string name)
     {
+        // A request's names come in the same order every time: start after the last hit, and the next name is usually
+        // the first one compared.
         string?[] names = _names;
-        for (int i = 0; i < names.Length; i++)
+        int i = _hint;
+        for (int checkedCount = 0; checkedCount < Size; checkedCount++)
         {
             if (ReferenceEquals(names[i], name))
             {
+                _hint = (i + 1) % Size;
                 return _lowercase[i];
             }
+
+            i = (i + 1) % Size;
         }
 
         byte[]? lowercase = UnsignedHeaders.Contains(name) ? null : Lower(name);
         int slot = _next;
         _next = (slot + 1) % Size;
+        _hint = _next;
         _names[slot] = name;
         _lowercase[slot] = lowercase;
         return lowercase;

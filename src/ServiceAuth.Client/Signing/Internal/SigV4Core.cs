@@ -12,16 +12,19 @@ internal static class SigV4Core
     /// taking it for the caller's precomputed hash.</summary>
     private static readonly HttpRequestOptionsKey<string> AddedContentSha256 = new("ServiceAuth.Client.AddedContentSha256");
 
-    /// <summary>Removes the <c>x-amz-content-sha256</c> header an earlier signing added; a caller's own is kept.</summary>
-    public static void RemoveOwnContentSha256(HttpRequestMessage request)
+    /// <summary>Removes the <c>x-amz-content-sha256</c> header (whose <paramref name="values"/> are given) when an
+    /// earlier signing added it; a caller's own is kept. Returns whether it was removed.</summary>
+    public static bool RemoveOwnContentSha256(HttpRequestMessage request, HeaderStringValues values)
     {
-        if (request.Headers.NonValidated.TryGetValues(SigV4Constants.AmzContentSha256, out HeaderStringValues values) &&
-            request.Options.TryGetValue(AddedContentSha256, out string? added) &&
+        if (request.Options.TryGetValue(AddedContentSha256, out string? added) &&
             string.Equals(HeaderValue.ToWireString(values), added, StringComparison.Ordinal))
         {
             request.Headers.Remove(SigV4Constants.AmzContentSha256);
             request.Options.Remove(AddedContentSha256.Key, out _);
+            return true;
         }
+
+        return false;
     }
 
     public static void SignHeaders(HttpRequestMessage request, ImmutableCredentials credentials, SigV4SigningParameters parameters, string payloadHash, SigningKeys keys, SigningTrace? trace)
