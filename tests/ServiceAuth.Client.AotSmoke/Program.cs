@@ -35,13 +35,20 @@ Uri presigned = SigV4Signer.Shared.Presign(
     new ImmutableCredentials("AKIDEXAMPLE", "secret", null),
     new SigV4SigningParameters { Region = "eu-west-1", Service = "s3", SigningTime = DateTimeOffset.UnixEpoch.AddYears(56) },
     TimeSpan.FromMinutes(5));
+Uri presignedV4a = SigV4Signer.Shared.Presign(
+    new HttpRequestMessage(HttpMethod.Get, "https://mfzwi23gnjvgw.mrap.accesspoint.s3-global.amazonaws.com/key"),
+    new ImmutableCredentials("AKIDEXAMPLE", "secret", null),
+    new SigV4SigningParameters { Region = "eu-west-1", Service = "s3", SigningTime = DateTimeOffset.UnixEpoch.AddYears(56), Algorithm = SignatureAlgorithm.SigV4a, RegionSet = "*" },
+    TimeSpan.FromMinutes(5));
 
 bool ok = response.StatusCode == HttpStatusCode.OK
     && wire.Authorizations.Count == 2
     && wire.Authorizations.TrueForAll(a => a.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/", StringComparison.Ordinal))
     && wire.Bodies[1].Contains("Message=%7B%22Count%22%3A7%7D", StringComparison.Ordinal)
     && published.MessageId == "smoke-1"
-    && presigned.Query.Contains("X-Amz-Signature=", StringComparison.Ordinal);
+    && presigned.Query.Contains("X-Amz-Signature=", StringComparison.Ordinal)
+    && presignedV4a.Query.Contains("X-Amz-Algorithm=AWS4-ECDSA-P256-SHA256", StringComparison.Ordinal)
+    && presignedV4a.Query.Contains("X-Amz-Signature=30", StringComparison.Ordinal);
 Console.WriteLine(ok ? "ServiceAuth.Client trimmed smoke test: ok" : $"ServiceAuth.Client trimmed smoke test: FAILED (status {response.StatusCode}, {wire.Authorizations.Count} signed requests, message id {published.MessageId}, body {wire.Bodies.LastOrDefault()})");
 return ok ? 0 : 1;
 

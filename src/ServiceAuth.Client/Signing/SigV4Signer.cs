@@ -4,13 +4,13 @@ using ServiceAuth.Client.Signing.Internal;
 namespace ServiceAuth.Client.Signing;
 
 /// <summary>
-/// Signs an <see cref="HttpRequestMessage"/> with AWS Signature Version 4, exactly as <see cref="SocketsHttpHandler"/>
+/// Signs an <see cref="HttpRequestMessage"/> with AWS Signature Version 4 or 4a, exactly as <see cref="SocketsHttpHandler"/>
 /// will put it on the wire, or presigns it into a URL. Thread-safe; derived signing keys are cached per
-/// (secret key, date, region, service), bounded.
+/// (secret key, date, region, service), bounded, and SigV4a ECDSA keys per access key (8, least recently used out).
 /// </summary>
 /// <remarks>
 /// The rules (path normalization and encoding, query canonicalization, the headers that are and are not signed, payload
-/// modes) are in docs/signing.md. Header signing replaces earlier <c>Authorization</c>, <c>X-Amz-Date</c> and
+/// modes) are in docs/signing.md. Header signing replaces earlier <c>Authorization</c>, <c>X-Amz-Date</c>, <c>X-Amz-Region-Set</c> and
 /// <c>X-Amz-Security-Token</c> headers, so a request can be signed again for a retry.
 /// </remarks>
 public sealed class SigV4Signer
