@@ -7,6 +7,8 @@ internal sealed class SigningSettings
     private const string ApiKeyHeader = "x-api-key";
     private const string ApiIdHeader = "x-apigw-api-id";
 
+    private volatile SigV4SigningParameters? _last;
+
     public string? Region { get; init; }
 
     public string? Service { get; init; }
@@ -92,7 +94,18 @@ internal sealed class SigningSettings
             throw new SigningException($"No {(region is null ? "Region" : "Service")} to sign '{uri.Host}' for: set SignedHttpClientOptions.Region and .Service (for example \"eu-west-1\" and \"execute-api\").");
         }
 
-        return new SigV4SigningParameters
+        // Signatures use the signing time's UTC second only: requests signed within one second for the same scope share
+        // one parameters object instead of allocating their own.
+        SigV4SigningParameters? last = _last;
+        if (last is not null &&
+            last.SigningTime.UtcTicks / TimeSpan.TicksPerSecond == signingTime.UtcTicks / TimeSpan.TicksPerSecond &&
+            string.Equals(last.Region, region, StringComparison.Ordinal) &&
+            string.Equals(last.Service, service, StringComparison.Ordinal))
+        {
+            return last;
+        }
+
+        return _last = new SigV4SigningParameters
         {
             Region = region,
             Service = service,
