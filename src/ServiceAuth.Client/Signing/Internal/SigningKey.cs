@@ -22,6 +22,9 @@ internal sealed class SigningKey
 
     public byte[] Key { get; }
 
+    /// <summary>Gets a value indicating whether the key has left its cache.</summary>
+    public bool IsRetired => _retired;
+
     /// <summary>Gets <c>date/region/service/aws4_request</c> as UTF-8.</summary>
     public byte[] Scope { get; }
 

@@ -22,7 +22,7 @@ internal sealed class SigningKeyCache(int capacity)
     public SigningKey GetSigningKey(string secretKey, ReadOnlySpan<char> date, string region, string service)
     {
         Entry? last = _last;
-        if (last is not null && last.Matches(secretKey, date, region, service))
+        if (last is not null && !last.Key.IsRetired && last.Matches(secretKey, date, region, service))
         {
             return last.Key;
         }
