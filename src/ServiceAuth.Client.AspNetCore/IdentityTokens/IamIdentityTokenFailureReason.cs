@@ -1,6 +1,6 @@
 namespace ServiceAuth.Client.AspNetCore.IdentityTokens;
 
-/// <summary>Why an IAM identity token was refused; logged with event id 720 or 721 and carried by
+/// <summary>Why an IAM identity token was refused; logged with event id 820 or 821 and carried by
 /// <see cref="IamIdentityTokenException"/>. The caller only ever sees a plain 401.</summary>
 public enum IamIdentityTokenFailureReason
 {

@@ -25,8 +25,8 @@ public sealed class NoSecretsInLogsTests
         await bed.B.GetAsync("whoami", TokenSurgery.EditUrl(token, u => u.Replace("X-Amz-Expires=900", "X-Amz-Expires=899", StringComparison.Ordinal)));
 
         IReadOnlyList<FakeLogRecord> records = bed.B.Logs.GetSnapshot();
-        records.ShouldContain(r => r.Id.Id == 720);
-        records.ShouldContain(r => r.Id.Id == 721);
+        records.ShouldContain(r => r.Id.Id == 820);
+        records.ShouldContain(r => r.Id.Id == 821);
         foreach (FakeLogRecord record in records)
         {
             string text = record.Message + " " + string.Join(' ', record.StructuredState?.Select(kv => kv.Value) ?? []);

@@ -104,7 +104,7 @@ public sealed class RoundTripTests
         using HttpResponseMessage response = await bed.B.GetAsync("whoami", "eyJhbGciOiJSUzI1NiJ9.e30.sig");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        bed.B.Logs.GetSnapshot().ShouldNotContain(r => r.Id.Id == 720 || r.Id.Id == 721);
+        bed.B.Logs.GetSnapshot().ShouldNotContain(r => r.Id.Id == 820 || r.Id.Id == 821);
         bed.StsCalls.ShouldBe(0);
     }
 }

@@ -17,7 +17,7 @@ public sealed class StsAnswerTests
 
         refusal.Reason.ShouldBe(IamIdentityTokenFailureReason.StsFailed);
         refusal.Detail.ShouldBe("STS answered 500 InternalFailure");
-        bed.B.Logs.GetSnapshot().Last(r => r.Id.Id is 720 or 721).Id.Id.ShouldBe(721);
+        bed.B.Logs.GetSnapshot().Last(r => r.Id.Id is 820 or 821).Id.Id.ShouldBe(821);
     }
 
     [Fact]

@@ -63,10 +63,10 @@ internal sealed class ServiceB : IAsyncDisposable
         return await client.SendAsync(request);
     }
 
-    /// <summary>The reason and detail of the last refusal logged (event 720 or 721).</summary>
+    /// <summary>The reason and detail of the last refusal logged (event 820 or 821).</summary>
     public (IamIdentityTokenFailureReason Reason, string Detail) LastRefusal()
     {
-        FakeLogRecord record = Logs.GetSnapshot().Last(r => r.Id.Id is 720 or 721);
+        FakeLogRecord record = Logs.GetSnapshot().Last(r => r.Id.Id is 820 or 821);
         return (Enum.Parse<IamIdentityTokenFailureReason>(record.GetStructuredStateValue("Reason")!), record.GetStructuredStateValue("Detail")!);
     }
 
