@@ -1,6 +1,7 @@
 using System.Globalization;
 using ServiceAuth.Client.Testing.Internal.Api;
 using ServiceAuth.Client.Testing.Internal.Auth;
+using ServiceAuth.Client.Testing.Internal.Cognito;
 using ServiceAuth.Client.Testing.Internal.Identity;
 using ServiceAuth.Client.Testing.Internal.Protocol;
 using ServiceAuth.Client.Testing.Internal.Sns;
@@ -77,6 +78,11 @@ internal sealed class EndpointPipeline
         if (form is not null && ns == AwsQueryXml.StsNamespace && _state.Faults.TakeStsThrottle())
         {
             return (AwsQueryXml.Error(400, ns, "Throttling", "Rate exceeded", requestId), null);
+        }
+
+        if (form is null && await CognitoRouter.TryHandleAsync(_state, request, cancellationToken).ConfigureAwait(false) is { } cognito)
+        {
+            return (cognito, null);
         }
 
         (KeyRecord? caller, _, AuthFailure? failure) = SigV4Verifier.Verify(request, _state.Keys, _state.Now, _state.Options.MaxClockSkew);
