@@ -38,8 +38,9 @@ public sealed class ClientCredentialsTokenOptions
     /// <value>The default value is <see langword="null"/>: none sent.</value>
     public string? Resource { get; set; }
 
-    /// <summary>Gets or sets a value indicating whether bearer tokens may be sent to plain <c>http://</c> targets that are
-    /// not loopback. A token sent in clear can be replayed by anyone on the path.</summary>
+    /// <summary>Gets or sets a value indicating whether a plain <c>http://</c> token endpoint or target that is not loopback
+    /// is accepted (for tests with an in-memory endpoint). A secret or token sent in clear can be replayed by anyone on
+    /// the path.</summary>
     /// <value>The default value is <see langword="false"/>.</value>
     public bool AllowInsecureHttp { get; set; }
 

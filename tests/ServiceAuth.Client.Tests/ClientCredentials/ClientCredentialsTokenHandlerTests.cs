@@ -25,6 +25,7 @@ public sealed class ClientCredentialsTokenHandlerTests
     [InlineData("Bearer error=\"invalid_token\"")]
     [InlineData("Bearer error=invalid_token")]
     [InlineData(InvalidToken)]
+    [InlineData("Bearer scope=\"\" error=\"invalid_token\" error_description=\"the token has expired\"")]
     public async Task SendAsync_401InvalidToken_DropsTokenAndResendsOnceWithAFreshOne(string challenge)
     {
         (TokenEntryFixture f, ScriptedHandler target, HttpClient client) = Create((_, n) => n == 1 ? Unauthorized(challenge) : new HttpResponseMessage(HttpStatusCode.OK));
@@ -41,6 +42,7 @@ public sealed class ClientCredentialsTokenHandlerTests
     [InlineData("Bearer error=\"insufficient_scope\"")]
     [InlineData("Bearer realm=\"orders\"")]
     [InlineData("Basic realm=\"invalid_token\"")]
+    [InlineData("Bearer error_description=\"not error=invalid_token\"")]
     public async Task SendAsync_401WithoutInvalidToken_ReturnsItAndKeepsTheToken(string challenge)
     {
         (TokenEntryFixture f, ScriptedHandler target, HttpClient client) = Create((_, _) => Unauthorized(challenge));

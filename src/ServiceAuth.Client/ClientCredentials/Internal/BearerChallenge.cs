@@ -6,7 +6,8 @@ namespace ServiceAuth.Client.ClientCredentials.Internal;
 /// <summary>Reads RFC 6750 <c>WWW-Authenticate: Bearer</c> challenges.</summary>
 internal static partial class BearerChallenge
 {
-    /// <summary>Whether a Bearer challenge carries <c>error="invalid_token"</c> (quoted or not).</summary>
+    /// <summary>Whether a Bearer challenge carries <c>error="invalid_token"</c> (quoted or not). Parameters may be
+    /// separated by commas (RFC 6750) or, as API Gateway HTTP APIs send them, by spaces only.</summary>
     public static bool IsInvalidToken(HttpHeaderValueCollection<AuthenticationHeaderValue> challenges)
     {
         foreach (AuthenticationHeaderValue challenge in challenges)
@@ -29,6 +30,6 @@ internal static partial class BearerChallenge
         return false;
     }
 
-    [GeneratedRegex("""(?:^|,)\s*(?<name>[A-Za-z0-9_\-]+)\s*=\s*(?<value>"(?:[^"\\]|\\.)*"|[^,\s]*)""", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("""(?:^|[,\s])\s*(?<name>[A-Za-z0-9_\-]+)\s*=\s*(?<value>"(?:[^"\\]|\\.)*"|[^,\s]*)""", RegexOptions.CultureInvariant)]
     private static partial Regex AuthParam();
 }

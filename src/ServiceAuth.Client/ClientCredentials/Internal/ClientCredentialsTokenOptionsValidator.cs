@@ -20,9 +20,9 @@ internal sealed class ClientCredentialsTokenOptionsValidator : IValidateOptions<
         {
             f.Add($"{p}: TokenEndpoint '{endpoint}' must be an absolute https:// URI, for example {CognitoExample}.");
         }
-        else if (endpoint.Scheme == Uri.UriSchemeHttp && !endpoint.IsLoopback)
+        else if (endpoint.Scheme == Uri.UriSchemeHttp && !endpoint.IsLoopback && !options.AllowInsecureHttp)
         {
-            f.Add($"{p}: TokenEndpoint '{endpoint}' uses http://, which would send the client secret in clear; use https:// (http:// is accepted for loopback only).");
+            f.Add($"{p}: TokenEndpoint '{endpoint}' uses http://, which would send the client secret in clear; use https:// (http:// is accepted for loopback, or with AllowInsecureHttp for tests).");
         }
 
         if (string.IsNullOrWhiteSpace(options.ClientId))
