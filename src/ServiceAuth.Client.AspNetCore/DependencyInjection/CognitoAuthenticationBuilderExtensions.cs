@@ -72,7 +72,10 @@ public static class CognitoAuthenticationBuilderExtensions
             new CognitoJwtBearerConfigurer(scheme, provider.GetRequiredService<IOptionsMonitor<CognitoJwtBearerOptions>>()));
         builder.AddJwtBearer(scheme);
         services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>>(provider => new CognitoJwtBearerEvents(
-            scheme, provider.GetRequiredService<IOptionsMonitor<CognitoJwtBearerOptions>>(), provider.GetRequiredService<ILoggerFactory>()));
+            scheme,
+            provider.GetRequiredService<IOptionsMonitor<CognitoJwtBearerOptions>>(),
+            provider.GetRequiredService<ILoggerFactory>(),
+            provider.GetService<TimeProvider>() ?? TimeProvider.System));
         return builder;
     }
 }

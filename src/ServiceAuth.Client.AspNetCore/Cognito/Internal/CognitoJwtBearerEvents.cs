@@ -15,12 +15,14 @@ internal sealed class CognitoJwtBearerEvents : IPostConfigureOptions<JwtBearerOp
     private readonly string _scheme;
     private readonly IOptionsMonitor<CognitoJwtBearerOptions> _cognito;
     private readonly ILogger _logger;
+    private readonly JwksRefreshGate _keys;
 
-    public CognitoJwtBearerEvents(string scheme, IOptionsMonitor<CognitoJwtBearerOptions> cognito, ILoggerFactory loggerFactory)
+    public CognitoJwtBearerEvents(string scheme, IOptionsMonitor<CognitoJwtBearerOptions> cognito, ILoggerFactory loggerFactory, TimeProvider timeProvider)
     {
         _scheme = scheme;
         _cognito = cognito;
         _logger = loggerFactory.CreateLogger("ServiceAuth.Client.AspNetCore.Cognito");
+        _keys = new JwksRefreshGate(timeProvider);
     }
 
     public void PostConfigure(string? name, JwtBearerOptions options)
@@ -44,11 +46,50 @@ internal sealed class CognitoJwtBearerEvents : IPostConfigureOptions<JwtBearerOp
 
             await validated(context).ConfigureAwait(false);
         };
-        events.OnAuthenticationFailed = context =>
+        events.OnAuthenticationFailed = async context =>
         {
+            if (context.Exception is SecurityTokenSignatureKeyNotFoundException && await RevalidateWithFreshKeysAsync(context, options).ConfigureAwait(false))
+            {
+                return;
+            }
+
             CognitoLog.TokenRefused(_logger, _scheme, Reason(context.Exception));
-            return failed(context);
+            await failed(context).ConfigureAwait(false);
         };
+    }
+
+    /// <summary>The token names a key the cached JWKS lacks: validates it once more against freshly fetched keys.</summary>
+    private async Task<bool> RevalidateWithFreshKeysAsync(AuthenticationFailedContext context, JwtBearerOptions options)
+    {
+        string? header = context.Request.Headers.Authorization;
+        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || options.MetadataAddress is not { } address
+            || await _keys.GetKeysAsync(address, options.Backchannel, options.RequireHttpsMetadata).ConfigureAwait(false) is not { } keys)
+        {
+            return false;
+        }
+
+        TokenValidationParameters parameters = options.TokenValidationParameters.Clone();
+        parameters.IssuerSigningKeys = keys;
+        parameters.ConfigurationManager = null;
+        TokenValidationResult result = await options.TokenHandlers.First().ValidateTokenAsync(header[7..].Trim(), parameters).ConfigureAwait(false);
+        if (!result.IsValid)
+        {
+            context.Exception = result.Exception;
+            return false;
+        }
+
+        var principal = new System.Security.Claims.ClaimsPrincipal(result.ClaimsIdentity);
+        if (CognitoTokenChecks.Refusal(principal, _cognito.Get(_scheme)) is { } refusal)
+        {
+            CognitoLog.TokenRefused(_logger, _scheme, refusal);
+            context.Fail(refusal);
+            return true;
+        }
+
+        CognitoLog.KeysRefreshed(_logger, _scheme);
+        context.Principal = principal;
+        context.Success();
+        return true;
     }
 
     private static string Reason(Exception exception) => exception switch

@@ -12,4 +12,8 @@ internal static partial class CognitoLog
     [LoggerMessage(EventId = 551, EventName = "CognitoScopeMissing", Level = LogLevel.Information,
         Message = "Caller {Caller} is forbidden (403): the route needs one of the scopes '{Required}', the token has '{Granted}'")]
     public static partial void ScopeMissing(ILogger logger, string caller, string required, string granted);
+
+    [LoggerMessage(EventId = 552, EventName = "CognitoKeysRefreshed", Level = LogLevel.Information,
+        Message = "Scheme {Scheme} accepted a token signed by a key that was not cached yet, after fetching the pool's keys again")]
+    public static partial void KeysRefreshed(ILogger logger, string scheme);
 }
