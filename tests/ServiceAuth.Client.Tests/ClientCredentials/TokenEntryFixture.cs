@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using ServiceAuth.Client.ClientCredentials;
 using ServiceAuth.Client.ClientCredentials.Internal;
+using ServiceAuth.Client.Retry.Internal;
 
 namespace ServiceAuth.Client.Tests.ClientCredentials;
 
@@ -21,7 +22,7 @@ public sealed class TokenEntryFixture
             options => new TokenEndpointClient(options, () => new HttpMessageInvoker(Endpoint, disposeHandler: false), Time, NullLogger.Instance).RequestAsync,
             Time,
             null,
-            new Random(42));
+            new SystemRandomizer(new Random(42)));
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using ServiceAuth.Client.Retry.Internal;
 
 namespace ServiceAuth.Client.ClientCredentials.Internal;
 
@@ -12,7 +13,7 @@ internal sealed class ClientCredentialsTokenCache
     private readonly ConcurrentDictionary<TokenCacheKey, Lazy<TokenEntry>> _entries = new();
     private readonly Func<ClientCredentialsTokenOptions, Func<CancellationToken, Task<AccessToken>>> _fetcher;
     private readonly TimeProvider _timeProvider;
-    private readonly Random _random;
+    private readonly IRandomizer _random;
     private readonly ILogger _logger;
 
     public ClientCredentialsTokenCache(IHttpClientFactory clients, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
@@ -22,11 +23,11 @@ internal sealed class ClientCredentialsTokenCache
     }
 
     internal ClientCredentialsTokenCache(
-        Func<ClientCredentialsTokenOptions, Func<CancellationToken, Task<AccessToken>>> fetcher, TimeProvider? timeProvider, ILoggerFactory? loggerFactory, Random? random)
+        Func<ClientCredentialsTokenOptions, Func<CancellationToken, Task<AccessToken>>> fetcher, TimeProvider? timeProvider, ILoggerFactory? loggerFactory, IRandomizer? random)
     {
         _fetcher = fetcher;
         _timeProvider = timeProvider ?? TimeProvider.System;
-        _random = random ?? Random.Shared;
+        _random = random ?? SystemRandomizer.Shared;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ServiceAuth.Client.ClientCredentials");
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ServiceAuth.Client.Diagnostics;
+using ServiceAuth.Client.Retry.Internal;
 
 namespace ServiceAuth.Client.ClientCredentials.Internal;
 
@@ -13,14 +14,14 @@ internal sealed class TokenEntry
 {
     private readonly Func<CancellationToken, Task<AccessToken>> _fetch;
     private readonly TimeProvider _timeProvider;
-    private readonly Random _random;
+    private readonly IRandomizer _random;
     private readonly ILogger _logger;
     private readonly object _gate = new();
     private TokenSnapshot _snapshot = TokenSnapshot.Empty;
     private Task<AccessToken>? _inflight;
     private DateTimeOffset _lastInvalidation = DateTimeOffset.MinValue;
 
-    public TokenEntry(string description, Func<CancellationToken, Task<AccessToken>> fetch, TimeProvider timeProvider, Random random, ILogger logger)
+    public TokenEntry(string description, Func<CancellationToken, Task<AccessToken>> fetch, TimeProvider timeProvider, IRandomizer random, ILogger logger)
     {
         Description = description;
         _fetch = fetch;

@@ -1,3 +1,5 @@
+using ServiceAuth.Client.Retry.Internal;
+
 namespace ServiceAuth.Client.ClientCredentials.Internal;
 
 /// <summary>
@@ -32,16 +34,16 @@ internal static class TokenRefreshPolicy
     public static TimeSpan Mandatory(TimeSpan lifetime) => Min(lifetime / 10, MaxMandatory);
 
     /// <summary>The delay after the <paramref name="failures"/>-th consecutive failed refresh (1 or more).</summary>
-    public static TimeSpan Backoff(int failures, Random random)
+    public static TimeSpan Backoff(int failures, IRandomizer random)
     {
         TimeSpan ceiling = Min(FirstBackoff * Math.Pow(2, Math.Min(failures - 1, 16)), MaxBackoff);
         return Between(random, ceiling / 2, ceiling);
     }
 
-    public static TimeSpan ErrorCache(Random random) => Between(random, MinErrorCache, MaxErrorCache);
+    public static TimeSpan ErrorCache(IRandomizer random) => Between(random, MinErrorCache, MaxErrorCache);
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    private static TimeSpan Between(Random random, TimeSpan min, TimeSpan max) =>
+    private static TimeSpan Between(IRandomizer random, TimeSpan min, TimeSpan max) =>
         min + TimeSpan.FromTicks((long)(random.NextDouble() * (max - min).Ticks));
 }
