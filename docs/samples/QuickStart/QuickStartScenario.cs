@@ -3,6 +3,7 @@ using System.Text.Json;
 using Amazon.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ServiceAuth.Client.ClientCredentials;
 using ServiceAuth.Client.Credentials;
 using ServiceAuth.Client.Sns;
 using ServiceAuth.Client.Testing;
@@ -11,7 +12,8 @@ namespace ServiceAuth.Client.QuickStart;
 
 /// <summary>
 /// The QuickStart: service A calls service C's API and publishes to C's SNS topic, through a local AWS-compatible
-/// endpoint that verifies every SigV4 signature, runs STS AssumeRole and enforces C's policies. No AWS account needed.
+/// endpoint that verifies every SigV4 signature, runs STS AssumeRole and enforces C's policies; then A calls service B,
+/// which sits behind a JWT authorizer, with Cognito machine-to-machine tokens. No AWS account needed.
 /// </summary>
 public static class QuickStartScenario
 {
@@ -29,6 +31,10 @@ public static class QuickStartScenario
         aws.AddRole(RoleC, trust => trust.AllowPrincipal(serviceA.Arn).RequireExternalId("quickstart"));
         aws.AddApi("GET", "/prod/orders/{id}", serviceA.Arn, RoleC);   // C's resource policy: A's identity, and C's own role
         LocalTopic orders = aws.AddTopic(TopicC, RoleC);              // C's topic policy: only C's role may publish
+        LocalUserPool pool = aws.AddUserPool();                       // a Cognito user pool for machine-to-machine tokens
+        pool.AddResourceServer("orders", "read", "write");
+        LocalAppClient appA = pool.AddAppClient("service-a", "orders/read", "orders/write");
+        aws.AddJwtApi("GET", "/b/orders/{id}", pool, [appA.ClientId], ["orders/read"]);   // B behind a JWT authorizer
 
         // Service A's configuration: the part a real application writes.
         HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -44,6 +50,10 @@ public static class QuickStartScenario
             o.AssumeRole = assumeRoleC;
             o.JsonTypeInfo = QuickStartJson.Default.OrderPlaced;
         });
+        builder.Services.AddHttpClient("b-m2m", c => c.BaseAddress = new Uri(aws.BaseAddress, "b/"))
+            .AddClientCredentialsToken(o => Token(o, pool, appA, "orders/read"));
+        builder.Services.AddHttpClient("b-m2m-write-only", c => c.BaseAddress = new Uri(aws.BaseAddress, "b/"))
+            .AddClientCredentialsToken(o => Token(o, pool, appA, "orders/write"));
         using IHost host = builder.Build();
         await host.StartAsync();
 
@@ -64,8 +74,21 @@ public static class QuickStartScenario
             return (received?.OrderId == "order-42", $"the subscriber received {received} (message {published.MessageId})");
         });
 
+        await transcript.StepAsync("service A calls B's API (JWT authorizer) with a machine-to-machine token from the Cognito pool", HttpStatusCode.OK,
+            () => clients.CreateClient("b-m2m").GetAsync("orders/42"));
+        await transcript.StepAsync("service A calls B's API with a token that lacks B's scope orders/read", HttpStatusCode.Forbidden,
+            () => clients.CreateClient("b-m2m-write-only").GetAsync("orders/42"));
+
         await host.StopAsync();
         return transcript.Finish(aws.StsAssumeRoleCallCount);
+    }
+
+    private static void Token(ClientCredentialsTokenOptions o, LocalUserPool pool, LocalAppClient client, string scope)
+    {
+        o.TokenEndpoint = pool.TokenEndpoint;
+        o.ClientId = client.ClientId;
+        o.ClientSecret = client.ClientSecret;
+        o.Scopes.Add(scope);
     }
 
     private static void Api(SignedHttpClientOptions o, LocalAwsEndpoint aws, AWSCredentials credentials, AssumeRoleOptions? assumeRole = null)

@@ -18,7 +18,9 @@ public sealed class QuickStartTests
         transcript.ShouldContain("-> 200 OK as arn:aws:sts::222222222222:assumed-role/orders-caller/");
         transcript.ShouldContain("the subscriber received OrderPlaced { OrderId = order-42, Total = 99.95 }");
         transcript.ShouldContain("STS AssumeRole calls: 1 ");
-        transcript.ShouldContain("All 4 steps behaved as shown.");
+        transcript.ShouldContain("-> 200 OK as ");
+        transcript.ShouldContain("-> 403 Forbidden Bearer scope=\"orders/read\" error=\"insufficient_scope\" error_description=\"expected scopes: [orders/read]\" [ok]");
+        transcript.ShouldContain("All 6 steps behaved as shown.");
     }
 
     [Fact]
