@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using ServiceAuth.Client.ClientCredentials;
 using ServiceAuth.Client.ClientCredentials.Internal;
 using ServiceAuth.Client.Tests.Support;
+using ServiceAuth.Client.TestUtilities;
 
 namespace ServiceAuth.Client.Tests.ClientCredentials;
 
@@ -98,7 +99,7 @@ public sealed class ClientCredentialsDependencyInjectionTests
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         idp.Gate = gate.Task;
         idp.Respond = _ => FakeTokenEndpoint.Token("eyJ.the-access-token.sig", 3600);
-        var target = new ScriptedHandler();
+        var target = new CapturingHandler();
         services.AddHttpClient(TokenEndpointClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => idp);
         services.AddHttpClient("orders").ConfigurePrimaryHttpMessageHandler(() => target);
         using ServiceProvider provider = services.BuildServiceProvider();
@@ -111,7 +112,7 @@ public sealed class ClientCredentialsDependencyInjectionTests
 
         responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
         idp.Calls.ShouldBe(1);
-        target.Sent.ShouldAllBe(s => s.Authorization == "Bearer eyJ.the-access-token.sig");
+        target.Requests.ShouldAllBe(s => s.Authorization == "Bearer eyJ.the-access-token.sig");
         logs.Lines.ShouldContain(l => l.Contains("[500]"));
         logs.Lines.ShouldAllBe(l => !l.Contains("very-secret") && !l.Contains("the-access-token"));
     }

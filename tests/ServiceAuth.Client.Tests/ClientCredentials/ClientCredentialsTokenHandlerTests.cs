@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using ServiceAuth.Client.ClientCredentials.Internal;
 using ServiceAuth.Client.Tests.Support;
+using ServiceAuth.Client.TestUtilities;
 
 namespace ServiceAuth.Client.Tests.ClientCredentials;
 
@@ -12,12 +13,12 @@ public sealed class ClientCredentialsTokenHandlerTests
     [Fact]
     public async Task SendAsync_AttachesTheCachedBearerToken()
     {
-        (TokenEntryFixture f, ScriptedHandler target, HttpClient client) = Create();
+        (TokenEntryFixture f, CapturingHandler target, HttpClient client) = Create();
 
         await client.GetAsync(new Uri("https://orders.example.com/a"));
         await client.GetAsync(new Uri("https://orders.example.com/b"));
 
-        target.Sent.Select(s => s.Authorization).ShouldBe(["Bearer token-1", "Bearer token-1"]);
+        target.Requests.Select(s => s.Authorization).ShouldBe(["Bearer token-1", "Bearer token-1"]);
         f.Endpoint.Calls.ShouldBe(1);
     }
 
@@ -28,13 +29,13 @@ public sealed class ClientCredentialsTokenHandlerTests
     [InlineData("Bearer scope=\"\" error=\"invalid_token\" error_description=\"the token has expired\"")]
     public async Task SendAsync_401InvalidToken_DropsTokenAndResendsOnceWithAFreshOne(string challenge)
     {
-        (TokenEntryFixture f, ScriptedHandler target, HttpClient client) = Create((_, n) => n == 1 ? Unauthorized(challenge) : new HttpResponseMessage(HttpStatusCode.OK));
+        (TokenEntryFixture f, CapturingHandler target, HttpClient client) = Create((_, n) => n == 1 ? Unauthorized(challenge) : new HttpResponseMessage(HttpStatusCode.OK));
 
         using HttpResponseMessage response = await client.PostAsync(new Uri("https://orders.example.com/"), new StringContent("{}"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        target.Sent.Select(s => s.Authorization).ShouldBe(["Bearer token-1", "Bearer token-2"]);
-        target.Sent.Last().Body.ShouldBe("{}"u8.ToArray());
+        target.Requests.Select(s => s.Authorization).ShouldBe(["Bearer token-1", "Bearer token-2"]);
+        target.Requests.Last().Body.ShouldBe("{}"u8.ToArray());
         f.Endpoint.Calls.ShouldBe(2);
     }
 
@@ -45,72 +46,72 @@ public sealed class ClientCredentialsTokenHandlerTests
     [InlineData("Bearer error_description=\"not error=invalid_token\"")]
     public async Task SendAsync_401WithoutInvalidToken_ReturnsItAndKeepsTheToken(string challenge)
     {
-        (TokenEntryFixture f, ScriptedHandler target, HttpClient client) = Create((_, _) => Unauthorized(challenge));
+        (TokenEntryFixture f, CapturingHandler target, HttpClient client) = Create((_, _) => Unauthorized(challenge));
 
         using HttpResponseMessage response = await client.GetAsync(new Uri("https://orders.example.com/"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        target.Sent.Count.ShouldBe(1);
+        target.Requests.Count.ShouldBe(1);
         f.Endpoint.Calls.ShouldBe(1);
     }
 
     [Fact]
     public async Task SendAsync_FreshTokenRejectedToo_SecondDropIsRateLimitedAndThe401Returned()
     {
-        (TokenEntryFixture f, ScriptedHandler target, HttpClient client) = Create((_, _) => Unauthorized(InvalidToken));
+        (TokenEntryFixture f, CapturingHandler target, HttpClient client) = Create((_, _) => Unauthorized(InvalidToken));
 
         using HttpResponseMessage first = await client.GetAsync(new Uri("https://orders.example.com/"));
         using HttpResponseMessage second = await client.GetAsync(new Uri("https://orders.example.com/"));
 
         first.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         second.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        target.Sent.Count.ShouldBe(3, "one resend in all: the second drop is within 30 seconds");
+        target.Requests.Count.ShouldBe(3, "one resend in all: the second drop is within 30 seconds");
         f.Endpoint.Calls.ShouldBe(2);
     }
 
     [Fact]
     public async Task SendAsync_401InvalidTokenWithStreamedBody_DropsTokenButDoesNotResend()
     {
-        (TokenEntryFixture f, ScriptedHandler target, HttpClient client) = Create((_, _) => Unauthorized(InvalidToken));
+        (TokenEntryFixture f, CapturingHandler target, HttpClient client) = Create((_, _) => Unauthorized(InvalidToken));
 
         using HttpResponseMessage response = await client.PostAsync(new Uri("https://orders.example.com/"), new StreamContent(new NonSeekableStream("{}"u8.ToArray())));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        target.Sent.Count.ShouldBe(1);
+        target.Requests.Count.ShouldBe(1);
         f.Entry().Snapshot.Token.ShouldBeNull("the rejected token is dropped all the same");
     }
 
     [Fact]
     public async Task SendAsync_PlainHttpToAnotherHost_IsRefusedBeforeAnyTokenIsRequested()
     {
-        (TokenEntryFixture f, ScriptedHandler target, HttpClient client) = Create();
+        (TokenEntryFixture f, CapturingHandler target, HttpClient client) = Create();
 
         ServiceAuthException e = await Should.ThrowAsync<ServiceAuthException>(() => client.GetAsync(new Uri("http://orders.example.com/")));
 
         e.Message.ShouldContain("over plain http://");
-        target.Sent.ShouldBeEmpty();
+        target.Requests.ShouldBeEmpty();
         f.Endpoint.Calls.ShouldBe(0);
     }
 
     [Fact]
     public async Task SendAsync_PlainHttpToLoopback_IsAllowed()
     {
-        (_, ScriptedHandler target, HttpClient client) = Create();
+        (_, CapturingHandler target, HttpClient client) = Create();
 
         await client.GetAsync(new Uri("http://127.0.0.1:5000/"));
 
-        target.Sent.Single().Authorization.ShouldBe("Bearer token-1");
+        target.Requests.Single().Authorization.ShouldBe("Bearer token-1");
     }
 
     [Fact]
     public void Send_Synchronous_AttachesTokenAndRecoversToo()
     {
-        (_, ScriptedHandler target, HttpClient client) = Create((_, n) => n == 1 ? Unauthorized(InvalidToken) : new HttpResponseMessage(HttpStatusCode.OK));
+        (_, CapturingHandler target, HttpClient client) = Create((_, n) => n == 1 ? Unauthorized(InvalidToken) : new HttpResponseMessage(HttpStatusCode.OK));
 
         using HttpResponseMessage response = client.Send(new HttpRequestMessage(HttpMethod.Get, new Uri("https://orders.example.com/")));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        target.Sent.Select(s => s.Authorization).ShouldBe(["Bearer token-1", "Bearer token-2"]);
+        target.Requests.Select(s => s.Authorization).ShouldBe(["Bearer token-1", "Bearer token-2"]);
     }
 
     private static HttpResponseMessage Unauthorized(string challenge)
@@ -120,10 +121,10 @@ public sealed class ClientCredentialsTokenHandlerTests
         return response;
     }
 
-    private static (TokenEntryFixture, ScriptedHandler, HttpClient) Create(Func<HttpRequestMessage, int, HttpResponseMessage>? respond = null)
+    private static (TokenEntryFixture, CapturingHandler, HttpClient) Create(Func<CapturedRequest, int, HttpResponseMessage>? respond = null)
     {
         var f = new TokenEntryFixture();
-        var target = new ScriptedHandler();
+        var target = new CapturingHandler();
         if (respond is not null)
         {
             target.Respond = respond;

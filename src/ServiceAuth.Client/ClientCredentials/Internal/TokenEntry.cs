@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ServiceAuth.Client.Diagnostics;
-using ServiceAuth.Client.Retry.Internal;
+using ServiceAuth.Client.Protocol.Internal;
 
 namespace ServiceAuth.Client.ClientCredentials.Internal;
 
