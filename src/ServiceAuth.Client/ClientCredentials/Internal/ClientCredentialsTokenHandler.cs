@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using ServiceAuth.Client.Diagnostics;
+using ServiceAuth.Client.Protocol.Internal;
 
 namespace ServiceAuth.Client.ClientCredentials.Internal;
 
@@ -71,9 +72,9 @@ internal sealed class ClientCredentialsTokenHandler : DelegatingHandler
             return false;
         }
 
-        if (request.Content is not (null or ByteArrayContent or ReadOnlyMemoryContent))
+        if (!ReplayableContent.IsReplayable(request.Content))
         {
-            Log.TokenResendNotPossible(_logger, target, request.Content.GetType().Name);
+            Log.TokenResendNotPossible(_logger, target, request.Content!.GetType().Name);
             return false;
         }
 
