@@ -55,6 +55,20 @@ public sealed class TokenEndpointClientTests
             .ShouldBe(["client-a:rotated-1", "client-a:rotated-2"]);
     }
 
+    [Fact]
+    public async Task Request_SecretProviderFails_FailsFastNamingTheProviderButNotItsMessage()
+    {
+        var f = new TokenEntryFixture();
+        f.Options.ClientSecret = null;
+        f.Options.ClientSecretProvider = _ => throw new InvalidOperationException("vault said: s3cr3t-value is revoked");
+
+        TokenUnavailableException e = await Should.ThrowAsync<TokenUnavailableException>(f.Entry().GetTokenAsync(CancellationToken.None).AsTask());
+
+        e.Message.ShouldBe("ClientSecretProvider of client 'client-a' at https://pool.auth.eu-west-1.amazoncognito.com/oauth2/token failed: InvalidOperationException.");
+        e.InnerException.ShouldBeOfType<InvalidOperationException>();
+        f.Endpoint.Calls.ShouldBe(0);
+    }
+
     [Theory]
     [InlineData("invalid_client", "Check ClientId and the client secret")]
     [InlineData("invalid_scope", "Check Scopes ('orders/read')")]
