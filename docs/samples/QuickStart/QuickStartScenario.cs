@@ -5,13 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ServiceAuth.Client.ClientCredentials;
 using ServiceAuth.Client.Credentials;
+using ServiceAuth.Client.EventBridge;
 using ServiceAuth.Client.Sns;
 using ServiceAuth.Client.Testing;
 
 namespace ServiceAuth.Client.QuickStart;
 
 /// <summary>
-/// The QuickStart: service A calls service C's API and publishes to C's SNS topic, through a local AWS-compatible
+/// The QuickStart: service A calls service C's API and publishes to C's SNS topic and C's EventBridge bus, through a local AWS-compatible
 /// endpoint that verifies every SigV4 signature, runs STS AssumeRole and enforces C's policies; then A calls service B,
 /// which sits behind a JWT authorizer, with Cognito machine-to-machine tokens. No AWS account needed.
 /// </summary>
@@ -19,6 +20,7 @@ public static class QuickStartScenario
 {
     private const string RoleC = "arn:aws:iam::222222222222:role/orders-caller";
     private const string TopicC = "arn:aws:sns:us-east-1:222222222222:orders";
+    private const string BusC = "arn:aws:events:us-east-1:222222222222:event-bus/orders";
 
     /// <summary>Runs every step, writes a transcript, and returns 0 when every step behaved as shown.</summary>
     /// <param name="output">Where the transcript goes.</param>
@@ -31,6 +33,7 @@ public static class QuickStartScenario
         aws.AddRole(RoleC, trust => trust.AllowPrincipal(serviceA.Arn).RequireExternalId("quickstart"));
         aws.AddApi("GET", "/prod/orders/{id}", serviceA.Arn, RoleC);   // C's resource policy: A's identity, and C's own role
         LocalTopic orders = aws.AddTopic(TopicC, RoleC);              // C's topic policy: only C's role may publish
+        LocalEventBus bus = aws.AddEventBus(BusC, RoleC);             // C's bus policy: only C's role may put events
         LocalUserPool pool = aws.AddUserPool();                       // a Cognito user pool for machine-to-machine tokens
         pool.AddResourceServer("orders", "read", "write");
         LocalAppClient appA = pool.AddAppClient("service-a", "orders/read", "orders/write");
@@ -49,6 +52,15 @@ public static class QuickStartScenario
             o.Credentials = serviceA.ToAwsCredentials();
             o.AssumeRole = assumeRoleC;
             o.JsonTypeInfo = QuickStartJson.Default.OrderPlaced;
+        });
+        builder.Services.AddEventBridgePublisher<OrderPlaced>(o =>
+        {
+            o.EventBusName = BusC;                                    // another account's bus: its ARN (region from it)
+            o.Source = "com.example.service-a";
+            o.ServiceUrl = aws.BaseAddress;
+            o.Credentials = serviceA.ToAwsCredentials();
+            o.AssumeRole = assumeRoleC;                               // the same role, the same cached credentials
+            o.JsonTypeInfo = QuickStartJson.Default.OrderPlaced;      // DetailType defaults to "OrderPlaced"
         });
         builder.Services.AddHttpClient("b-m2m", c => c.BaseAddress = new Uri(aws.BaseAddress, "b/"))
             .AddClientCredentialsToken(o => Token(o, pool, appA, "orders/read"));
@@ -74,6 +86,15 @@ public static class QuickStartScenario
             return (received?.OrderId == "order-42", $"the subscriber received {received} (message {published.MessageId})");
         });
 
+        await transcript.CheckAsync("service A puts a typed OrderPlaced event on C's EventBridge bus as C's role", async () =>
+        {
+            EventBridgeEntryResult put = await host.Services.GetRequiredService<IEventBridgePublisher<OrderPlaced>>().PublishAsync(new OrderPlaced("order-43", 12.50m));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            EventBridgeDelivery delivered = (await bus.WaitForEventsAsync(1, timeout.Token))[0];
+            OrderPlaced? received = delivered.DetailAs(QuickStartJson.Default.OrderPlaced);
+            return (received?.OrderId == "order-43" && delivered.DetailType == "OrderPlaced",
+                $"a rule on C's bus matched detail-type {delivered.DetailType} with {received} (event {put.EventId})");
+        });
         await transcript.StepAsync("service A calls B's API (JWT authorizer) with a machine-to-machine token from the Cognito pool", HttpStatusCode.OK,
             () => clients.CreateClient("b-m2m").GetAsync("orders/42"));
         await transcript.StepAsync("service A calls B's API with a token that lacks B's scope orders/read", HttpStatusCode.Forbidden,

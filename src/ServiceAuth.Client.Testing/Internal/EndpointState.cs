@@ -26,11 +26,15 @@ internal sealed class EndpointState
 
     public ConcurrentDictionary<string, LocalTopic> Topics { get; } = new(StringComparer.Ordinal);
 
+    public ConcurrentDictionary<string, LocalEventBus> EventBuses { get; } = new(StringComparer.Ordinal);
+
     public ApiRouteTable Routes { get; } = new();
 
     public ConcurrentDictionary<string, LocalUserPool> UserPools { get; } = new(StringComparer.Ordinal);
 
     public JwtRouteTable JwtRoutes { get; } = new();
+
+    public AppSync.AppSyncApi? AppSync { get; set; }
 
     public LocalAwsFaults Faults { get; }
 
