@@ -19,9 +19,11 @@ public sealed class QuickStartTests
         transcript.ShouldContain("the subscriber received OrderPlaced { OrderId = order-42, Total = 99.95 }");
         transcript.ShouldContain("a rule on C's bus matched detail-type OrderPlaced with OrderPlaced { OrderId = order-43, Total = 12.50 }");
         transcript.ShouldContain("-> 200 OK as arn:aws:iam::111111111111:role/service-a [ok]");
-        transcript.ShouldContain("-> 401 Unauthorized  [ok]");
+        transcript.ShouldContain("-> 401 Unauthorized Bearer [ok]");
         transcript.ShouldContain("STS AssumeRole calls: 2 ");
-        transcript.ShouldContain("All 7 steps behaved as shown.");
+        transcript.ShouldContain("-> 200 OK as ");
+        transcript.ShouldContain("-> 403 Forbidden Bearer scope=\"orders/read\" error=\"insufficient_scope\" error_description=\"expected scopes: [orders/read]\" [ok]");
+        transcript.ShouldContain("All 9 steps behaved as shown.");
     }
 
     [Fact]
