@@ -19,7 +19,13 @@ public sealed class PublicApiConventionTests
         PublicTypes.Where(t => typeof(Exception).IsAssignableFrom(t)).ShouldAllBe(t => t.IsSubclassOf(typeof(ServiceAuthException)));
 
     [Fact]
-    public void Extensions_LiveInRootNamespace() =>
-        PublicTypes.Where(t => t.IsAbstract && t.IsSealed && t.Name.EndsWith("Extensions", StringComparison.Ordinal))
+    public void DependencyInjectionExtensions_LiveInRootNamespace() =>
+        PublicTypes.Where(t => t.IsAbstract && t.IsSealed && t.Name.EndsWith("Extensions", StringComparison.Ordinal)
+                && !t.Name.EndsWith("PolicyBuilderExtensions", StringComparison.Ordinal))
             .ShouldAllBe(t => t.Namespace == "ServiceAuth.Client");
+
+    [Fact]
+    public void PolicyBuilderExtensions_LiveInTheirFeatureNamespace() =>
+        PublicTypes.Where(t => t.IsAbstract && t.IsSealed && t.Name.EndsWith("PolicyBuilderExtensions", StringComparison.Ordinal))
+            .ShouldAllBe(t => t.Namespace!.StartsWith("ServiceAuth.Client.AspNetCore.", StringComparison.Ordinal));
 }

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
-using ServiceAuth.Client.AspNetCore.IdentityTokens;
 using ServiceAuth.Client.AspNetCore.IdentityTokens.Internal;
 
-namespace ServiceAuth.Client;
+namespace ServiceAuth.Client.AspNetCore.IdentityTokens;
 
 /// <summary>
 /// Authorization in the style of resource policies, on the claims of IAM identity tokens. Requirements added to one
