@@ -1,6 +1,6 @@
-// Trim/AOT smoke test: exercises the library's public paths (DI, signing, assume-role validation, SNS with
-// source-generated JSON) in an app published trimmed and self-contained; the trimmer and the AOT analyzers warn (as
-// errors) on anything that is not safe. Exit code 0 means every path worked after trimming.
+// Native AOT smoke test: exercises the library's public paths (DI, signing, assume-role validation, SNS with
+// source-generated JSON) in an app published with PublishAot; the trimmer and the AOT compiler warn (as
+// errors) on anything that is not safe. Exit code 0 means every path worked as native code.
 using System.Net;
 using System.Text;
 using Amazon.Runtime;
@@ -42,7 +42,7 @@ bool ok = response.StatusCode == HttpStatusCode.OK
     && wire.Bodies[1].Contains("Message=%7B%22Count%22%3A7%7D", StringComparison.Ordinal)
     && published.MessageId == "smoke-1"
     && presigned.Query.Contains("X-Amz-Signature=", StringComparison.Ordinal);
-Console.WriteLine(ok ? "ServiceAuth.Client trimmed smoke test: ok" : $"ServiceAuth.Client trimmed smoke test: FAILED (status {response.StatusCode}, {wire.Authorizations.Count} signed requests, message id {published.MessageId}, body {wire.Bodies.LastOrDefault()})");
+Console.WriteLine(ok ? "ServiceAuth.Client Native AOT smoke test: ok" : $"ServiceAuth.Client Native AOT smoke test: FAILED (status {response.StatusCode}, {wire.Authorizations.Count} signed requests, message id {published.MessageId}, body {wire.Bodies.LastOrDefault()})");
 return ok ? 0 : 1;
 
 namespace ServiceAuth.Client.AotSmoke
