@@ -7,7 +7,7 @@ namespace ServiceAuth.Client.IntegrationTests.Aot;
 /// Publishes tests/ServiceAuth.Client.AotSmoke with Native AOT (<c>PublishAot</c>; the SDK restores the ILCompiler
 /// package matching its runtime) and runs the native executable: signing, DI, retries, presigning and SNS with
 /// source-generated JSON must all work as native code, and the publish must report no trim (IL2xxx) or AOT (IL3xxx)
-/// warning. One publish per run (about a minute on two cores) keeps CI's time in bounds.
+/// warning. One publish per run (about a minute on an idle two-core machine, five under load) keeps CI's time in bounds.
 /// </summary>
 public sealed partial class NativeAotSmokeTests
 {
