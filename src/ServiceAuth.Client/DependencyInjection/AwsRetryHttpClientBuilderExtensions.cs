@@ -35,6 +35,7 @@ public static class AwsRetryHttpClientBuilderExtensions
 
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AwsRetryOptions>, AwsRetryOptionsValidator>());
         builder.Services.TryAddSingleton<AwsRetryBudgets>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter, ResilienceStackingFilter>());
         if (!SingletonInstance.GetOrAdd<AwsRetryClientRegistry>(builder.Services).Add(name))
         {
             // Called again for the same client: configure it further, never stack a second retrying handler.
