@@ -7,7 +7,7 @@ namespace ServiceAuth.Client.Credentials.Internal;
 
 /// <summary>The container's assume-role cache: one <see cref="AssumedRoleCredentials"/> entry per (source credentials,
 /// role, session parameters), shared by every signed client and SDK client that asks for the same thing.</summary>
-internal sealed class AssumeRoleCredentialsCache : IAssumeRoleCredentialsProvider, IAssumeRoleCredentialsCache
+internal sealed class AssumeRoleCredentialsCache : IAssumeRoleCredentialsCache
 {
     private readonly ConcurrentDictionary<(AWSCredentials Source, string Key), Lazy<AssumedRoleCredentials>> _entries = new();
     private readonly IStsClientFactory _clients;
@@ -24,9 +24,6 @@ internal sealed class AssumeRoleCredentialsCache : IAssumeRoleCredentialsProvide
     }
 
     internal int Count => _entries.Count;
-
-    AWSCredentials IAssumeRoleCredentialsProvider.GetCredentials(AssumeRoleOptions role, AWSCredentials source, string clientRegion) =>
-        GetCredentials(role, (AWSCredentials?)source, clientRegion);
 
     public AWSCredentials GetCredentials(AssumeRoleOptions role, AWSCredentials? sourceCredentials = null, string? region = null)
     {
@@ -45,6 +42,6 @@ internal sealed class AssumeRoleCredentialsCache : IAssumeRoleCredentialsProvide
     private AssumedRoleCredentials Create(AWSCredentials source, AssumeRoleParameters parameters)
     {
         var caller = new StsAssumeRoleCaller(_clients.Get(source, parameters.StsRegion, parameters.StsEndpoint), parameters, _settings, _timeProvider, _logger);
-        return new AssumedRoleCredentials(parameters, caller.AssumeAsync, _timeProvider, _settings.Random, _logger);
+        return new AssumedRoleCredentials(parameters, caller.AssumeAsync, _timeProvider, _settings.Randomizer, _logger);
     }
 }

@@ -1,3 +1,5 @@
+using ServiceAuth.Client.Retry.Internal;
+
 namespace ServiceAuth.Client.Credentials.Internal;
 
 /// <summary>
@@ -29,10 +31,10 @@ internal static class RefreshWindows
         return at < now ? now : at;
     }
 
-    public static TimeSpan Backoff(Random random) => Between(random, MinBackoff, MaxBackoff);
+    public static TimeSpan Backoff(IRandomizer random) => Between(random, MinBackoff, MaxBackoff);
 
-    public static TimeSpan ErrorCache(Random random) => Between(random, MinErrorCache, MaxErrorCache);
+    public static TimeSpan ErrorCache(IRandomizer random) => Between(random, MinErrorCache, MaxErrorCache);
 
-    private static TimeSpan Between(Random random, TimeSpan min, TimeSpan max) =>
+    private static TimeSpan Between(IRandomizer random, TimeSpan min, TimeSpan max) =>
         min + TimeSpan.FromTicks((long)(random.NextDouble() * (max - min).Ticks));
 }
