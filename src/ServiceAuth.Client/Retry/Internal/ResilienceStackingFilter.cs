@@ -23,7 +23,9 @@ internal sealed class ResilienceStackingFilter(IServiceProvider services) : IHtt
     {
         next(builder);
         string name = builder.Name ?? Options.DefaultName;
+#pragma warning disable EXTEXP0001 // ResilienceHandler is experimental in 10.x; only its type is tested here, no member is used.
         int count = builder.AdditionalHandlers.Count(h => h is ResilienceHandler);
+#pragma warning restore EXTEXP0001
         if (count < 2 || !IsOurs(name) || !_warned.TryAdd(name, true))
         {
             return;
