@@ -22,6 +22,8 @@ namespace ServiceAuth.Client;
 /// </remarks>
 public static class AwsResilience
 {
+    private static readonly Func<RetryDelayGeneratorArguments<HttpResponseMessage>, ValueTask<TimeSpan?>> DefaultDelays = CreateDelayGenerator(new AwsRetryOptions());
+
     /// <summary>Whether a retry strategy should retry this outcome, by the AWS classification.</summary>
     /// <param name="args">The arguments Polly passes to <see cref="RetryStrategyOptions{TResult}.ShouldHandle"/>.</param>
     /// <returns><see langword="true"/> for throttling and transient errors of a request that can be sent again.</returns>
@@ -33,6 +35,32 @@ public static class AwsResilience
     /// <returns><see langword="true"/> for throttling and transient errors of a request that can be sent again.</returns>
     public static ValueTask<bool> ShouldHandle(HedgingPredicateArguments<HttpResponseMessage> args) =>
         IsRetryableAsync(args.Outcome, args.Context);
+
+    /// <summary>
+    /// The AWS retry delay with the defaults of <see cref="AwsRetryOptions"/>: full jitter under 50 ms × 2^attempt after
+    /// a transient error or 1 s × 2^attempt after throttling, capped at 20 s, then <c>x-amz-retry-after</c> (kept within
+    /// [computed, computed + 5 s]) or a longer <c>Retry-After</c>. Use it beside <see cref="ShouldHandle(RetryPredicateArguments{HttpResponseMessage})"/>,
+    /// which tells it whether the error was throttling.
+    /// </summary>
+    /// <param name="args">The arguments Polly passes to <see cref="RetryStrategyOptions{TResult}.DelayGenerator"/>.</param>
+    /// <returns>The delay before the next attempt.</returns>
+    public static ValueTask<TimeSpan?> DelayGenerator(RetryDelayGeneratorArguments<HttpResponseMessage> args) => DefaultDelays(args);
+
+    /// <summary>Creates the AWS retry delay generator with the bases, cap and <c>Retry-After</c> handling of <paramref name="options"/>.</summary>
+    /// <param name="options">The delays to use; the retry budget and method settings are not used here.</param>
+    /// <param name="timeProvider">The clock a <c>Retry-After</c> date is compared with; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <returns>A delegate for <see cref="RetryStrategyOptions{TResult}.DelayGenerator"/>.</returns>
+    public static Func<RetryDelayGeneratorArguments<HttpResponseMessage>, ValueTask<TimeSpan?>> CreateDelayGenerator(AwsRetryOptions options, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var delays = new AwsRetryDelays(options, new FullJitterBackoff(timeProvider ?? TimeProvider.System, SystemRandomizer.Shared));
+        return args =>
+        {
+            AwsErrorKind kind = AwsOutcomeClassifier.LastKind(args.Context)
+                ?? (args.Outcome.Result?.StatusCode == System.Net.HttpStatusCode.TooManyRequests ? AwsErrorKind.Throttling : AwsErrorKind.Transient);
+            return ValueTask.FromResult<TimeSpan?>(delays.DelayFor(kind, args.AttemptNumber, args.Outcome.Result));
+        };
+    }
 
     private static async ValueTask<bool> IsRetryableAsync(Outcome<HttpResponseMessage> outcome, ResilienceContext context) =>
         AwsErrorClassifier.IsRetryable(await AwsOutcomeClassifier.ClassifyAsync(outcome, context).ConfigureAwait(false))

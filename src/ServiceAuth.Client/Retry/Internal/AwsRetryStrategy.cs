@@ -17,7 +17,7 @@ internal sealed class AwsRetryStrategy(AwsRetryOptions options, RetryBudget budg
 {
     private static readonly ResiliencePropertyKey<int> CostKey = new("ServiceAuth.RetryCost");
 
-    private readonly RetryDelays _delays = new(options.TransientBaseDelay, options.ThrottlingBaseDelay, options.MaxDelay);
+    private readonly AwsRetryDelays _delays = new(options, backoff);
 
     public HttpRetryStrategyOptions CreateOptions() => new()
     {
@@ -30,11 +30,7 @@ internal sealed class AwsRetryStrategy(AwsRetryOptions options, RetryBudget budg
     };
 
     /// <summary>The delay before retry <paramref name="attempt"/> + 1: full jitter under the kind's base, then the server's wish.</summary>
-    internal TimeSpan DelayFor(AwsErrorKind kind, int attempt, HttpResponseMessage? response)
-    {
-        TimeSpan computed = backoff.Delay(kind, attempt, _delays);
-        return options.HonorRetryAfter ? RetryAfter.Apply(response, computed, options.MaxDelay, backoff.TimeProvider.GetUtcNow()) : computed;
-    }
+    internal TimeSpan DelayFor(AwsErrorKind kind, int attempt, HttpResponseMessage? response) => _delays.DelayFor(kind, attempt, response);
 
     internal static bool IsIdempotent(HttpMethod method) =>
         method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options || method == HttpMethod.Put
