@@ -67,6 +67,7 @@ public static class SigV4HttpClientBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SignedHttpClientOptions>, SignedHttpClientOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, SigningHandlerBuilderFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, ResilienceStackingFilter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<SignedHttpClientOptions>, DefaultRegionFromServices>());
         services.TryAddSingleton<SignedClientCredentials>();
         services.TryAddSingleton<ClockSkewRegistry>();
         services.AddAssumeRoleCredentials();

@@ -1,3 +1,5 @@
+using ServiceAuth.Client.Signing;
+
 namespace ServiceAuth.Client.Signing.Internal;
 
 /// <summary>What a signing handler needs of its options, resolved once: region and service (set or inferred), the
@@ -65,10 +67,14 @@ internal sealed class SigningSettings
         return uri;
     }
 
-    public SigV4SigningParameters ParametersFor(Uri uri, DateTimeOffset signingTime)
+    /// <summary>The parameters to sign <paramref name="request"/> with: the request's own overrides
+    /// (<see cref="SigV4DelegatingHandler.RegionOptionKey"/> and the other keys) first, then the client's settings, then
+    /// what the host name tells.</summary>
+    public SigV4SigningParameters ParametersFor(HttpRequestMessage request, Uri uri, DateTimeOffset signingTime)
     {
-        string? region = Region;
-        string? service = Service;
+        string? region = request.Options.TryGetValue(SigV4DelegatingHandler.RegionOptionKey, out string? r) && !string.IsNullOrEmpty(r) ? r : Region;
+        string? service = request.Options.TryGetValue(SigV4DelegatingHandler.ServiceOptionKey, out string? s) && !string.IsNullOrEmpty(s) ? s : Service;
+        PayloadSigningMode payload = request.Options.TryGetValue(SigV4DelegatingHandler.PayloadSigningOptionKey, out PayloadSigningMode p) ? p : PayloadSigning;
         if ((region is null || service is null) && AwsEndpoint.TryInfer(uri, out string inferredRegion, out string inferredService))
         {
             region ??= inferredRegion;
@@ -85,7 +91,7 @@ internal sealed class SigningSettings
             Region = region,
             Service = service,
             SigningTime = signingTime,
-            PayloadSigning = PayloadSigning,
+            PayloadSigning = payload,
             MaxBufferedPayloadBytes = MaxBufferedPayloadBytes,
         };
     }
