@@ -7,7 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceAuth.Client.Credentials.Internal;
 using ServiceAuth.Client.Signing;
-using ServiceAuth.Client.Tests.Support;
+using ServiceAuth.Client.TestUtilities;
 
 namespace ServiceAuth.Client.Tests.DependencyInjection;
 
@@ -16,7 +16,7 @@ namespace ServiceAuth.Client.Tests.DependencyInjection;
 public sealed class AwsSdkSetupTests
 {
     private static readonly Uri CustomDomain = new("https://orders.example.com/prod/");
-    private readonly ScriptedHandler _wire = new();
+    private readonly CapturingHandler _wire = new();
 
     [Fact]
     public async Task AwsCredentialsRegisteredInDi_AreTheDefault_ButTheClientsOwnWin()
@@ -30,7 +30,7 @@ public sealed class AwsSdkSetupTests
         await Send(provider, "default");
         await Send(provider, "own");
 
-        _wire.Sent.Select(s => s.AccessKeyId).ShouldBe(["AKIDFROMDI", "AKIDOWN"]);
+        _wire.Requests.Select(s => s.AccessKeyId).ShouldBe(["AKIDFROMDI", "AKIDOWN"]);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class AwsSdkSetupTests
         await Send(provider, "host-names-region");
         await Send(provider, "explicit");
 
-        _wire.Sent.Select(s => Scope(s.Authorization)).ShouldBe(["AKIDAWSOPTIONS/ap-southeast-2", "AKIDAWSOPTIONS/eu-west-1", "AKIDAWSOPTIONS/us-east-2"]);
+        _wire.Requests.Select(s => Scope(s.Authorization)).ShouldBe(["AKIDAWSOPTIONS/ap-southeast-2", "AKIDAWSOPTIONS/eu-west-1", "AKIDAWSOPTIONS/us-east-2"]);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class AwsSdkSetupTests
 
         await Send(provider, "custom-domain");
 
-        Scope(_wire.Sent.Single().Authorization).ShouldBe("AKIDFROMDI/sa-east-1");
+        Scope(_wire.Requests.Single().Authorization).ShouldBe("AKIDFROMDI/sa-east-1");
     }
 
     [Fact]
@@ -88,12 +88,6 @@ public sealed class AwsSdkSetupTests
         AddClient(services, "orders", o => (o.Region, o.Credentials) = ("eu-west-1", new BasicAWSCredentials("AKID", "secret")));
         using ServiceProvider provider = services.BuildServiceProvider();
         HttpClient client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("orders");
-        var contentSha256 = new List<string?>();
-        _wire.Respond = (request, _) =>
-        {
-            contentSha256.Add(request.Headers.TryGetValues("x-amz-content-sha256", out var values) ? values.Single() : null);
-            return new HttpResponseMessage(HttpStatusCode.OK);
-        };
         using var overridden = new HttpRequestMessage(HttpMethod.Post, "items") { Content = new StringContent("{}") };
         overridden.Options.Set(SigV4DelegatingHandler.RegionOptionKey, "us-west-2");
         overridden.Options.Set(SigV4DelegatingHandler.ServiceOptionKey, "lambda");
@@ -102,9 +96,9 @@ public sealed class AwsSdkSetupTests
         (await client.SendAsync(overridden)).Dispose();
         (await client.PostAsync("items", new StringContent("{}"))).Dispose();
 
-        SentRequest[] sent = [.. _wire.Sent];
+        CapturedRequest[] sent = [.. _wire.Requests];
         sent[0].Authorization!.ShouldContain("/us-west-2/lambda/aws4_request");
-        contentSha256.ShouldBe(["UNSIGNED-PAYLOAD", null]);
+        sent.Select(r => r.Header("x-amz-content-sha256")).ShouldBe(["UNSIGNED-PAYLOAD", null]);
         sent[1].Authorization!.ShouldContain("/eu-west-1/execute-api/aws4_request");
     }
 
@@ -118,7 +112,7 @@ public sealed class AwsSdkSetupTests
         using HttpResponseMessage response = await provider.GetRequiredKeyedService<HttpClient>("orders").GetAsync("items");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        _wire.Sent.Single().AccessKeyId.ShouldBe("AKIDKEYED");
+        _wire.Requests.Single().AccessKeyId.ShouldBe("AKIDKEYED");
     }
 
     private static string Scope(string? authorization) => string.Join('/', authorization!.Split("Credential=")[1].Split('/') is var p ? [p[0], p[2]] : []);

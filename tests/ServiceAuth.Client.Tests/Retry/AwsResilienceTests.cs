@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
-using ServiceAuth.Client.Tests.Support;
+using ServiceAuth.Client.TestUtilities;
 
 namespace ServiceAuth.Client.Tests.Retry;
 
@@ -23,7 +23,7 @@ public sealed class AwsResilienceTests
     public async Task ShouldHandle_ClassifiesAsTheAwsSdksDo(int status, string code, bool expected)
     {
         ResilienceContext context = ResilienceContextPool.Shared.Get();
-        using HttpResponseMessage answer = ScriptedHandler.Error((HttpStatusCode)status, code, json: true);
+        using HttpResponseMessage answer = CapturingHandler.Error((HttpStatusCode)status, code, json: true);
 
         bool handled = await AwsResilience.ShouldHandle(new RetryPredicateArguments<HttpResponseMessage>(context, Outcome.FromResult(answer), 0));
 
@@ -46,14 +46,14 @@ public sealed class AwsResilienceTests
     public async Task DelayGenerator_AfterThrottling_HonoursXAmzRetryAfter_AfterTransient_StaysUnderTheTransientBase()
     {
         ResilienceContext throttled = ResilienceContextPool.Shared.Get();
-        using HttpResponseMessage throttling = ScriptedHandler.Error(HttpStatusCode.BadRequest, "ThrottlingException", json: true);
+        using HttpResponseMessage throttling = CapturingHandler.Error(HttpStatusCode.BadRequest, "ThrottlingException", json: true);
         throttling.Headers.TryAddWithoutValidation("x-amz-retry-after", "3000");
         (await AwsResilience.ShouldHandle(new RetryPredicateArguments<HttpResponseMessage>(throttled, Outcome.FromResult(throttling), 0))).ShouldBeTrue();
 
         TimeSpan? afterThrottling = await AwsResilience.DelayGenerator(new RetryDelayGeneratorArguments<HttpResponseMessage>(throttled, Outcome.FromResult(throttling), 0));
         TimeSpan?[] afterTransient = await Task.WhenAll(Enumerable.Range(0, 50).Select(async _ =>
         {
-            using HttpResponseMessage unavailable = ScriptedHandler.Error(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable");
+            using HttpResponseMessage unavailable = CapturingHandler.Error(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable");
             return await AwsResilience.DelayGenerator(new RetryDelayGeneratorArguments<HttpResponseMessage>(ResilienceContextPool.Shared.Get(), Outcome.FromResult(unavailable), 0));
         }));
 
@@ -64,25 +64,25 @@ public sealed class AwsResilienceTests
     [Fact]
     public async Task AddAwsRetries_FromConfigurationSection_BindsAndValidates()
     {
-        var wire = new ScriptedHandler { Respond = (_, _) => ScriptedHandler.Error(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable") };
+        var wire = new CapturingHandler { Respond = (_, _) => CapturingHandler.Error(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable") };
         using ServiceProvider provider = Build(wire, new() { ["Retries:MaxRetryAttempts"] = "1", ["Retries:TransientBaseDelay"] = "00:00:00.0000001" });
 
         using HttpResponseMessage response = await provider.GetRequiredService<IHttpClientFactory>().CreateClient("orders").GetAsync("orders/1");
 
         response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
-        wire.Sent.Count.ShouldBe(2);
+        wire.Requests.Count.ShouldBe(2);
     }
 
     [Fact]
     public void AddAwsRetries_FromConfigurationSection_UnknownKey_Fails()
     {
-        using ServiceProvider provider = Build(new ScriptedHandler(), new() { ["Retries:MaxRetries"] = "1" });
+        using ServiceProvider provider = Build(new CapturingHandler(), new() { ["Retries:MaxRetries"] = "1" });
 
         Should.Throw<InvalidOperationException>(() => provider.GetRequiredService<IOptionsMonitor<AwsRetryOptions>>().Get("orders"))
             .Message.ShouldContain("MaxRetries");
     }
 
-    private static ServiceProvider Build(ScriptedHandler wire, Dictionary<string, string?> settings)
+    private static ServiceProvider Build(CapturingHandler wire, Dictionary<string, string?> settings)
     {
         IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
