@@ -1,5 +1,6 @@
 // Native AOT smoke test: exercises the library's public paths (DI, signing, assume-role validation, SNS with
-// source-generated JSON) in an app published with PublishAot; the trimmer and the AOT compiler warn (as
+// source-generated JSON, the standard resilience handler with AwsResilience, a per-request region override) in an app
+// published with PublishAot; the trimmer and the AOT compiler warn (as
 // errors) on anything that is not safe. Exit code 0 means every path worked as native code.
 using System.Net;
 using System.Text;
@@ -19,6 +20,13 @@ services.AddSignedHttpClient("api", o =>
     })
     .ConfigurePrimaryHttpMessageHandler(() => wire)
     .AddAwsRetries();
+services.AddSignedHttpClient("standard", o =>
+    {
+        o.BaseAddress = new Uri("https://abc123.execute-api.eu-west-1.amazonaws.com/prod/");
+        o.Credentials = new BasicAWSCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+    })
+    .ConfigurePrimaryHttpMessageHandler(() => wire)
+    .AddStandardResilienceHandler(o => (o.Retry.ShouldHandle, o.Retry.DelayGenerator) = (AwsResilience.ShouldHandle, AwsResilience.DelayGenerator));
 services.AddSnsPublisher<Ping>(o =>
     {
         o.TopicArn = "arn:aws:sns:eu-west-1:222233334444:pings";
@@ -29,6 +37,9 @@ services.AddSnsPublisher<Ping>(o =>
 await using ServiceProvider provider = services.BuildServiceProvider();
 
 using HttpResponseMessage response = await provider.GetRequiredService<IHttpClientFactory>().CreateClient("api").GetAsync("items?b=2&a=1");
+using var overridden = new HttpRequestMessage(HttpMethod.Get, "items");
+overridden.Options.Set(SigV4DelegatingHandler.RegionOptionKey, "us-west-2");
+using HttpResponseMessage viaStandard = await provider.GetRequiredService<IHttpClientFactory>().CreateClient("standard").SendAsync(overridden);
 SnsPublishResult published = await provider.GetRequiredService<ISnsPublisher<Ping>>().PublishAsync(new Ping(7));
 Uri presigned = SigV4Signer.Shared.Presign(
     new HttpRequestMessage(HttpMethod.Get, "https://bucket.s3.eu-west-1.amazonaws.com/key"),
@@ -37,9 +48,11 @@ Uri presigned = SigV4Signer.Shared.Presign(
     TimeSpan.FromMinutes(5));
 
 bool ok = response.StatusCode == HttpStatusCode.OK
-    && wire.Authorizations.Count == 2
+    && viaStandard.StatusCode == HttpStatusCode.OK
+    && wire.Authorizations.Count == 3
+    && wire.Authorizations[1].Contains("/us-west-2/execute-api/aws4_request", StringComparison.Ordinal)
     && wire.Authorizations.TrueForAll(a => a.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/", StringComparison.Ordinal))
-    && wire.Bodies[1].Contains("Message=%7B%22Count%22%3A7%7D", StringComparison.Ordinal)
+    && wire.Bodies[2].Contains("Message=%7B%22Count%22%3A7%7D", StringComparison.Ordinal)
     && published.MessageId == "smoke-1"
     && presigned.Query.Contains("X-Amz-Signature=", StringComparison.Ordinal);
 Console.WriteLine(ok ? "ServiceAuth.Client Native AOT smoke test: ok" : $"ServiceAuth.Client Native AOT smoke test: FAILED (status {response.StatusCode}, {wire.Authorizations.Count} signed requests, message id {published.MessageId}, body {wire.Bodies.LastOrDefault()})");
