@@ -1,13 +1,14 @@
 // Native AOT smoke test: exercises the library's public paths (DI, signing, assume-role validation, SNS with
-// source-generated JSON, the standard resilience handler with AwsResilience, a per-request region override) in an app
-// published with PublishAot; the trimmer and the AOT compiler warn (as
-// errors) on anything that is not safe. Exit code 0 means every path worked as native code.
+// source-generated JSON, EventBridge PutEvents, the standard resilience handler with AwsResilience, a per-request region
+// override) in an app published with PublishAot; the trimmer and the AOT compiler warn (as errors) on anything that is
+// not safe. Exit code 0 means every path worked as native code.
 using System.Net;
 using System.Text;
 using Amazon.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceAuth.Client;
 using ServiceAuth.Client.AotSmoke;
+using ServiceAuth.Client.EventBridge;
 using ServiceAuth.Client.Signing;
 using ServiceAuth.Client.Sns;
 
@@ -34,6 +35,14 @@ services.AddSnsPublisher<Ping>(o =>
         o.JsonTypeInfo = SmokeJson.Default.Ping;
     })
     .ConfigurePrimaryHttpMessageHandler(() => wire);
+services.AddEventBridgePublisher<Ping>(o =>
+    {
+        o.EventBusName = "arn:aws:events:eu-west-1:222233334444:event-bus/pings";
+        o.Source = "com.example.smoke";
+        o.Credentials = new BasicAWSCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+        o.JsonTypeInfo = SmokeJson.Default.Ping;
+    })
+    .ConfigurePrimaryHttpMessageHandler(() => wire);
 await using ServiceProvider provider = services.BuildServiceProvider();
 
 using HttpResponseMessage response = await provider.GetRequiredService<IHttpClientFactory>().CreateClient("api").GetAsync("items?b=2&a=1");
@@ -41,6 +50,7 @@ using var overridden = new HttpRequestMessage(HttpMethod.Get, "items");
 overridden.Options.Set(SigV4DelegatingHandler.RegionOptionKey, "us-west-2");
 using HttpResponseMessage viaStandard = await provider.GetRequiredService<IHttpClientFactory>().CreateClient("standard").SendAsync(overridden);
 SnsPublishResult published = await provider.GetRequiredService<ISnsPublisher<Ping>>().PublishAsync(new Ping(7));
+EventBridgeEntryResult put = await provider.GetRequiredService<IEventBridgePublisher<Ping>>().PublishAsync(new Ping(8));
 Uri presigned = SigV4Signer.Shared.Presign(
     new HttpRequestMessage(HttpMethod.Get, "https://bucket.s3.eu-west-1.amazonaws.com/key"),
     new ImmutableCredentials("AKIDEXAMPLE", "secret", null),
@@ -49,11 +59,13 @@ Uri presigned = SigV4Signer.Shared.Presign(
 
 bool ok = response.StatusCode == HttpStatusCode.OK
     && viaStandard.StatusCode == HttpStatusCode.OK
-    && wire.Authorizations.Count == 3
+    && wire.Authorizations.Count == 4
     && wire.Authorizations[1].Contains("/us-west-2/execute-api/aws4_request", StringComparison.Ordinal)
     && wire.Authorizations.TrueForAll(a => a.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/", StringComparison.Ordinal))
     && wire.Bodies[2].Contains("Message=%7B%22Count%22%3A7%7D", StringComparison.Ordinal)
     && published.MessageId == "smoke-1"
+    && put.EventId == "eb-1"
+    && wire.Bodies[3].Contains(""""DetailType":"Ping","Detail":"{\"Count\":8}"""", StringComparison.Ordinal)
     && presigned.Query.Contains("X-Amz-Signature=", StringComparison.Ordinal);
 Console.WriteLine(ok ? "ServiceAuth.Client Native AOT smoke test: ok" : $"ServiceAuth.Client Native AOT smoke test: FAILED (status {response.StatusCode}, {wire.Authorizations.Count} signed requests, message id {published.MessageId}, body {wire.Bodies.LastOrDefault()})");
 return ok ? 0 : 1;
@@ -75,6 +87,11 @@ namespace ServiceAuth.Client.AotSmoke
         {
             Authorizations.Add(request.Headers.NonValidated.TryGetValues("Authorization", out var values) ? values.ToString() : string.Empty);
             Bodies.Add(request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken));
+            if (request.Headers.Contains("X-Amz-Target"))
+            {
+                return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"eb-1\"}]}") };
+            }
+
             string xml = "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult><MessageId>smoke-1</MessageId></PublishResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></PublishResponse>";
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(xml, Encoding.UTF8, "text/xml") };
         }

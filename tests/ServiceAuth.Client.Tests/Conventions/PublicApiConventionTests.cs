@@ -25,8 +25,11 @@ public sealed class PublicApiConventionTests
     [Fact]
     public void PublicExceptions_DeriveFromServiceAuthException()
     {
-        PublicTypes.Where(t => typeof(Exception).IsAssignableFrom(t) && t != typeof(ServiceAuthException))
+        // Cancellation is the one exception: callers catch OperationCanceledException, so a cancellation that carries
+        // partial results (EventBridgePublishCanceledException) must be one.
+        PublicTypes.Where(t => typeof(Exception).IsAssignableFrom(t) && t != typeof(ServiceAuthException) && !t.IsSubclassOf(typeof(OperationCanceledException)))
             .ShouldAllBe(t => t.IsSubclassOf(typeof(ServiceAuthException)));
+        PublicTypes.Where(t => t.IsSubclassOf(typeof(OperationCanceledException))).ShouldAllBe(t => t.Name.EndsWith("CanceledException", StringComparison.Ordinal));
     }
 
     [Fact]

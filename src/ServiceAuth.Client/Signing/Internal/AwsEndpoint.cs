@@ -6,7 +6,9 @@ namespace ServiceAuth.Client.Signing.Internal;
 internal static class AwsEndpoint
 {
     /// <summary>Recognises <c>*.execute-api.&lt;region&gt;.amazonaws.com</c>, <c>*.execute-api.&lt;region&gt;.vpce.amazonaws.com</c>,
-    /// <c>*.lambda-url.&lt;region&gt;.on.aws</c> and <c>&lt;service&gt;[-fips].&lt;region&gt;.amazonaws.com[.cn]</c>.</summary>
+    /// <c>*.lambda-url.&lt;region&gt;.on.aws</c>, AppSync's <c>*.appsync-api.&lt;region&gt;.amazonaws.com</c> and
+    /// <c>*.appsync-realtime-api.&lt;region&gt;.amazonaws.com</c> (service <c>appsync</c>), and
+    /// <c>&lt;service&gt;[-fips].&lt;region&gt;.amazonaws.com[.cn]</c>.</summary>
     public static bool TryInfer(Uri? uri, out string region, out string service)
     {
         region = service = string.Empty;
@@ -37,6 +39,11 @@ internal static class AwsEndpoint
         if (last >= 1 && labels[last - 1] == "execute-api")
         {
             return Set(labels[last], "execute-api", out region, out service);
+        }
+
+        if (last >= 1 && labels[last - 1] is "appsync-api" or "appsync-realtime-api")
+        {
+            return Set(labels[last], "appsync", out region, out service);
         }
 
         if (last >= 1 && AwsRegion.IsValid(labels[last]))
