@@ -56,6 +56,11 @@ Uri presigned = SigV4Signer.Shared.Presign(
     new ImmutableCredentials("AKIDEXAMPLE", "secret", null),
     new SigV4SigningParameters { Region = "eu-west-1", Service = "s3", SigningTime = DateTimeOffset.UnixEpoch.AddYears(56) },
     TimeSpan.FromMinutes(5));
+Uri presignedV4a = SigV4Signer.Shared.Presign(
+    new HttpRequestMessage(HttpMethod.Get, "https://mfzwi23gnjvgw.mrap.accesspoint.s3-global.amazonaws.com/key"),
+    new ImmutableCredentials("AKIDEXAMPLE", "secret", null),
+    new SigV4SigningParameters { Region = "eu-west-1", Service = "s3", SigningTime = DateTimeOffset.UnixEpoch.AddYears(56), Algorithm = SignatureAlgorithm.SigV4a, RegionSet = "*" },
+    TimeSpan.FromMinutes(5));
 
 bool ok = response.StatusCode == HttpStatusCode.OK
     && viaStandard.StatusCode == HttpStatusCode.OK
@@ -66,7 +71,9 @@ bool ok = response.StatusCode == HttpStatusCode.OK
     && published.MessageId == "smoke-1"
     && put.EventId == "eb-1"
     && wire.Bodies[3].Contains(""""DetailType":"Ping","Detail":"{\"Count\":8}"""", StringComparison.Ordinal)
-    && presigned.Query.Contains("X-Amz-Signature=", StringComparison.Ordinal);
+    && presigned.Query.Contains("X-Amz-Signature=", StringComparison.Ordinal)
+    && presignedV4a.Query.Contains("X-Amz-Algorithm=AWS4-ECDSA-P256-SHA256", StringComparison.Ordinal)
+    && presignedV4a.Query.Contains("X-Amz-Signature=30", StringComparison.Ordinal);
 Console.WriteLine(ok ? "ServiceAuth.Client Native AOT smoke test: ok" : $"ServiceAuth.Client Native AOT smoke test: FAILED (status {response.StatusCode}, {wire.Authorizations.Count} signed requests, message id {published.MessageId}, body {wire.Bodies.LastOrDefault()})");
 return ok ? 0 : 1;
 

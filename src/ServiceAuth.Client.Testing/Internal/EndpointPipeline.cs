@@ -86,7 +86,7 @@ internal sealed class EndpointPipeline
             return (AwsQueryXml.Error(400, ns, "Throttling", "Rate exceeded", requestId), null);
         }
 
-        (KeyRecord? caller, SigV4Authorization? authorization, AuthFailure? failure) = SigV4Verifier.Verify(request, _state.Keys, _state.Now, _state.Options.MaxClockSkew);
+        (KeyRecord? caller, SigV4Authorization? authorization, AuthFailure? failure) = SigV4Verifier.Verify(request, _state.Keys, _state.Now, _state.Options.MaxClockSkew, _state.Options.Region);
         if (failure is not null || caller is null)
         {
             AuthFailure reported = failure ?? new AuthFailure(AuthFailureKind.MissingAuthenticationToken, "Missing Authentication Token");

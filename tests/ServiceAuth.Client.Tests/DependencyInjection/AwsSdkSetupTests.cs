@@ -103,6 +103,23 @@ public sealed class AwsSdkSetupTests
     }
 
     [Fact]
+    public async Task RequestOptions_PayloadOverride_DoesNotLeakIntoTheNextRequestOfTheSameSecond()
+    {
+        var services = new ServiceCollection();
+        AddClient(services, "orders", o => (o.Region, o.Credentials) = ("eu-west-1", new BasicAWSCredentials("AKID", "secret")));
+        using ServiceProvider provider = services.BuildServiceProvider();
+        HttpClient client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("orders");
+        using var unsigned = new HttpRequestMessage(HttpMethod.Post, "items") { Content = new StringContent("{}") };
+        unsigned.Options.Set(SigV4DelegatingHandler.PayloadSigningOptionKey, PayloadSigningMode.UnsignedPayload);
+
+        (await client.SendAsync(unsigned)).Dispose();
+        (await client.PostAsync("items", new StringContent("{}"))).Dispose();
+        (await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "items") { Content = new StringContent("{}") })).Dispose();
+
+        _wire.Requests.Select(r => r.Header("x-amz-content-sha256")).ShouldBe(["UNSIGNED-PAYLOAD", null, null]);
+    }
+
+    [Fact]
     public async Task SignedClient_AddAsKeyed_ResolvesASignedKeyedHttpClient()
     {
         var services = new ServiceCollection();
