@@ -30,6 +30,15 @@ namespace ServiceAuth.Client.Signing;
 /// </remarks>
 public sealed class SigV4DelegatingHandler : DelegatingHandler
 {
+    /// <summary>Overrides the signing region for one request: <c>request.Options.Set(SigV4DelegatingHandler.RegionOptionKey, "us-west-2")</c>.</summary>
+    public static readonly HttpRequestOptionsKey<string> RegionOptionKey = new("ServiceAuth.Client.SigV4.Region");
+
+    /// <summary>Overrides the signing service name for one request: <c>request.Options.Set(SigV4DelegatingHandler.ServiceOptionKey, "lambda")</c>.</summary>
+    public static readonly HttpRequestOptionsKey<string> ServiceOptionKey = new("ServiceAuth.Client.SigV4.Service");
+
+    /// <summary>Overrides the payload signing mode for one request, for example <see cref="PayloadSigningMode.UnsignedPayload"/> for one large upload.</summary>
+    public static readonly HttpRequestOptionsKey<PayloadSigningMode> PayloadSigningOptionKey = new("ServiceAuth.Client.SigV4.PayloadSigning");
+
     private readonly AWSCredentials _credentials;
     private readonly SigningSettings _settings;
     private readonly SigV4Signer _signer;
@@ -69,7 +78,7 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
         {
             uri = _settings.Prepare(request);
             credentials = await _credentials.GetCredentialsAsync().ConfigureAwait(false);
-            await _signer.SignAsync(request, credentials, _settings.ParametersFor(uri, SigningTime(uri)), cancellationToken).ConfigureAwait(false);
+            await _signer.SignAsync(request, credentials, _settings.ParametersFor(request, uri, SigningTime(uri)), cancellationToken).ConfigureAwait(false);
         }
         catch (SigningException e)
         {
@@ -97,7 +106,7 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
         {
             uri = _settings.Prepare(request);
             credentials = _credentials.GetCredentials();
-            _signer.Sign(request, credentials, _settings.ParametersFor(uri, SigningTime(uri)));
+            _signer.Sign(request, credentials, _settings.ParametersFor(request, uri, SigningTime(uri)));
         }
         catch (SigningException e)
         {
@@ -113,7 +122,7 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
     private async ValueTask<ImmutableCredentials> SignAsync(HttpRequestMessage request, Uri uri, CancellationToken cancellationToken)
     {
         ImmutableCredentials credentials = await _credentials.GetCredentialsAsync().ConfigureAwait(false);
-        await _signer.SignAsync(request, credentials, _settings.ParametersFor(uri, SigningTime(uri)), cancellationToken).ConfigureAwait(false);
+        await _signer.SignAsync(request, credentials, _settings.ParametersFor(request, uri, SigningTime(uri)), cancellationToken).ConfigureAwait(false);
         LogSigned(request, uri);
         return credentials;
     }
@@ -145,7 +154,7 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
         response.Dispose();
         RetryMetrics.Retried(reason);
         ImmutableCredentials credentials = _credentials.GetCredentials();
-        _signer.Sign(request, credentials, _settings.ParametersFor(uri, SigningTime(uri)));
+        _signer.Sign(request, credentials, _settings.ParametersFor(request, uri, SigningTime(uri)));
         LogSigned(request, uri);
         return base.Send(request, cancellationToken);
     }
@@ -222,7 +231,7 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
     {
         if (_logger.IsEnabled(LogLevel.Debug))
         {
-            SigV4SigningParameters parameters = _settings.ParametersFor(uri, default);
+            SigV4SigningParameters parameters = _settings.ParametersFor(request, uri, default);
             Log.RequestSigned(_logger, request.Method.Method, uri.GetLeftPart(UriPartial.Path), parameters.Service, parameters.Region);
         }
     }
