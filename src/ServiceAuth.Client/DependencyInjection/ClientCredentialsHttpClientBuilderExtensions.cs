@@ -68,7 +68,8 @@ public static class ClientCredentialsHttpClientBuilderExtensions
         services.AddOptions<ClientCredentialsTokenOptions>(builder.Name).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClientCredentialsTokenOptions>, ClientCredentialsTokenOptionsValidator>());
         services.TryAddSingleton(provider => new ClientCredentialsTokenCache(
-            provider.GetRequiredService<IHttpClientFactory>(), provider.GetService<TimeProvider>(), provider.GetService<ILoggerFactory>()));
+            provider.GetRequiredService<IHttpClientFactory>(), provider.GetService<TimeProvider>(), provider.GetService<ILoggerFactory>(),
+            provider.GetService<ISharedTokenStore>()));
         services.AddHttpClient(TokenEndpointClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
             .RedactLoggedHeaders(SensitiveHeaders);
         if (!SingletonInstance.GetOrAdd<ClientCredentialsClientRegistry>(services).Add(builder.Name))

@@ -15,11 +15,14 @@ internal sealed class ClientCredentialsTokenCache
     private readonly TimeProvider _timeProvider;
     private readonly IRandomizer _random;
     private readonly ILogger _logger;
+    private readonly ISharedTokenStore? _sharedStore;
 
-    public ClientCredentialsTokenCache(IHttpClientFactory clients, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
-        : this(null!, timeProvider, loggerFactory, null)
+    public ClientCredentialsTokenCache(
+        IHttpClientFactory clients, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, ISharedTokenStore? sharedStore = null)
+        : this(fetcher: null!, timeProvider, loggerFactory, random: null)
     {
         _fetcher = options => new TokenEndpointClient(options, () => clients.CreateClient(TokenEndpointClient.HttpClientName), _timeProvider, _logger).RequestAsync;
+        _sharedStore = sharedStore;
     }
 
     internal ClientCredentialsTokenCache(
@@ -40,6 +43,17 @@ internal sealed class ClientCredentialsTokenCache
     public static string Describe(ClientCredentialsTokenOptions options) =>
         $"client '{options.ClientId}' at {options.TokenEndpoint?.GetLeftPart(UriPartial.Path)}";
 
-    private TokenEntry Create(ClientCredentialsTokenOptions options) =>
-        new(Describe(options), _fetcher(options), _timeProvider, _random, _logger);
+    private TokenEntry Create(ClientCredentialsTokenOptions options)
+    {
+        string description = Describe(options);
+        Func<CancellationToken, Task<AccessToken>> fetch = _fetcher(options);
+        if (_sharedStore is { } store)
+        {
+            TokenCacheKey key = TokenCacheKey.From(options);
+            Func<CancellationToken, Task<AccessToken>> fromIdp = fetch;
+            fetch = cancellationToken => store.GetOrFetchAsync(key, description, fromIdp, cancellationToken);
+        }
+
+        return new(description, fetch, _timeProvider, _random, _logger);
+    }
 }

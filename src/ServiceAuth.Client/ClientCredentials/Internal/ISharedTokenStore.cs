@@ -1,0 +1,14 @@
+namespace ServiceAuth.Client.ClientCredentials.Internal;
+
+/// <summary>
+/// The seam for fleet sharing (ServiceAuth.Client.Caching implements it; registered in the container, the token cache
+/// uses it). <see cref="TokenEntry"/> keeps every in-process guarantee (single flight, refresh ahead, backoff, fail
+/// fast): it calls this store instead of the token endpoint when its entry is cold or refreshing. The store looks in a
+/// shared cache, else calls <c>fetchFromIdentityProvider</c> and shares the result. A store failure must never fail the
+/// fetch: it falls back to the identity provider. Only a failure of the identity provider itself may be thrown.
+/// </summary>
+internal interface ISharedTokenStore
+{
+    Task<AccessToken> GetOrFetchAsync(
+        TokenCacheKey key, string description, Func<CancellationToken, Task<AccessToken>> fetchFromIdentityProvider, CancellationToken cancellationToken);
+}
