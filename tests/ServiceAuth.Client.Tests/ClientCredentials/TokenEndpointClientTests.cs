@@ -102,7 +102,7 @@ public sealed class TokenEndpointClientTests
     }
 
     [Fact]
-    public async Task Request_EveryTokenRequest_IsCountedByClientAndOutcome()
+    public async Task Request_EveryTokenRequest_IsCountedByClient_FailuresCarryErrorType()
     {
         string clientId = "metered-" + Guid.NewGuid().ToString("N");
         var counted = new ConcurrentQueue<string>();
@@ -119,7 +119,7 @@ public sealed class TokenEndpointClientTests
             Dictionary<string, object?> t = tags.ToArray().ToDictionary(p => p.Key, p => p.Value);
             if (Equals(t["oauth.client_id"], clientId))
             {
-                counted.Enqueue($"{value} {t["outcome"]} {t["error.code"]}");
+                counted.Enqueue($"{value} {(t.TryGetValue("error.type", out object? e) ? e : "ok")} {string.Join(',', t.Keys.Order())}");
             }
         });
         listener.Start();
@@ -132,6 +132,6 @@ public sealed class TokenEndpointClientTests
         await entry.GetTokenAsync(CancellationToken.None);
         await entry.GetTokenAsync(CancellationToken.None);
 
-        counted.ShouldBe(["1 error invalid_client", "1 success "]);
+        counted.ShouldBe(["1 invalid_client error.type,oauth.client_id", "1 ok oauth.client_id"]);
     }
 }

@@ -55,12 +55,12 @@ internal sealed class TokenEndpointClient
         if (response.IsError)
         {
             TokenUnavailableException error = TokenErrors.From(response, _options);
-            TokenMetrics.Requested(_options.ClientId!, elapsed, "error", error.Error ?? error.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            TokenMetrics.Requested(_options.ClientId!, elapsed, error.Error ?? error.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "_OTHER");
             Log.TokenRequestFailed(_logger, ClientCredentialsTokenCache.Describe(_options), error.Error, error.StatusCode, response.ErrorType.ToString());
             throw error;
         }
 
-        TokenMetrics.Requested(_options.ClientId!, elapsed, "success", null);
+        TokenMetrics.Requested(_options.ClientId!, elapsed, null);
         return Validate(response, now);
     }
 
