@@ -68,7 +68,7 @@ public sealed class SigV4SigningHandler : DelegatingHandler
         try
         {
             uri = _settings.Prepare(request);
-            credentials = await _credentials.GetCredentialsAsync().ConfigureAwait(false);
+            credentials = await CredentialsWait.GetAsync(_credentials, cancellationToken).ConfigureAwait(false);
             await _signer.SignAsync(request, credentials, _settings.ParametersFor(uri, SigningTime(uri)), cancellationToken).ConfigureAwait(false);
         }
         catch (SigningException e)
@@ -96,7 +96,7 @@ public sealed class SigV4SigningHandler : DelegatingHandler
         try
         {
             uri = _settings.Prepare(request);
-            credentials = _credentials.GetCredentials();
+            credentials = CredentialsWait.Get(_credentials, cancellationToken);
             _signer.Sign(request, credentials, _settings.ParametersFor(uri, SigningTime(uri)));
         }
         catch (SigningException e)
@@ -112,7 +112,7 @@ public sealed class SigV4SigningHandler : DelegatingHandler
 
     private async ValueTask<ImmutableCredentials> SignAsync(HttpRequestMessage request, Uri uri, CancellationToken cancellationToken)
     {
-        ImmutableCredentials credentials = await _credentials.GetCredentialsAsync().ConfigureAwait(false);
+        ImmutableCredentials credentials = await CredentialsWait.GetAsync(_credentials, cancellationToken).ConfigureAwait(false);
         await _signer.SignAsync(request, credentials, _settings.ParametersFor(uri, SigningTime(uri)), cancellationToken).ConfigureAwait(false);
         LogSigned(request, uri);
         return credentials;
@@ -144,7 +144,7 @@ public sealed class SigV4SigningHandler : DelegatingHandler
 
         response.Dispose();
         CredentialsMetrics.Retried(reason);
-        ImmutableCredentials credentials = _credentials.GetCredentials();
+        ImmutableCredentials credentials = CredentialsWait.Get(_credentials, cancellationToken);
         _signer.Sign(request, credentials, _settings.ParametersFor(uri, SigningTime(uri)));
         LogSigned(request, uri);
         return base.Send(request, cancellationToken);
