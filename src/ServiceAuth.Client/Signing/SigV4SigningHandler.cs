@@ -172,9 +172,14 @@ public sealed class SigV4SigningHandler : DelegatingHandler
         return reason;
     }
 
-    private string Invalidate(IInvalidatableCredentials cache, ImmutableCredentials used, Uri uri, string code)
+    private string? Invalidate(IInvalidatableCredentials cache, ImmutableCredentials used, Uri uri, string code)
     {
-        cache.Invalidate(used.AccessKey);
+        if (!cache.Invalidate(used.AccessKey) && cache.Holds(used.AccessKey))
+        {
+            // Rate-limited: a resend would carry the same rejected key.
+            return null;
+        }
+
         Log.CredentialsRejected(_logger, uri.GetLeftPart(UriPartial.Path), code);
         return "rejected_credentials";
     }

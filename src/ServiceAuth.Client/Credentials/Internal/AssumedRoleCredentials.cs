@@ -20,6 +20,7 @@ internal sealed class AssumedRoleCredentials : AWSCredentials, IInvalidatableCre
     private readonly object _gate = new();
     private CredentialsSnapshot _snapshot = CredentialsSnapshot.Empty;
     private Task<ImmutableCredentials>? _inflight;
+    private long? _lastForcedAt;
 
     public AssumedRoleCredentials(AssumeRoleParameters parameters, Func<CancellationToken, Task<AssumeRoleResult>> assume, TimeProvider timeProvider, Random random, ILogger logger)
     {
@@ -57,19 +58,36 @@ internal sealed class AssumedRoleCredentials : AWSCredentials, IInvalidatableCre
         return StartRefresh(background: false);
     }
 
+    /// <summary>Drops the cached credentials if they still hold <paramref name="accessKeyId"/>, at most once every
+    /// <see cref="RefreshWindows.ForcedRefreshInterval"/>: a target that rejects every request (its own AWS error passed
+    /// on, or a hostile endpoint) cannot turn each request into an STS call.</summary>
     public bool Invalidate(string accessKeyId)
     {
-        CredentialsSnapshot snapshot = Volatile.Read(ref _snapshot);
-        if (snapshot.Credentials is null || !string.Equals(snapshot.Credentials.AccessKey, accessKeyId, StringComparison.Ordinal)
-            || Interlocked.CompareExchange(ref _snapshot, CredentialsSnapshot.Empty, snapshot) != snapshot)
+        lock (_gate)
         {
-            return false;
+            CredentialsSnapshot snapshot = _snapshot;
+            if (snapshot.Credentials is null || !string.Equals(snapshot.Credentials.AccessKey, accessKeyId, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            if (_lastForcedAt is { } last && _timeProvider.GetElapsedTime(last) < RefreshWindows.ForcedRefreshInterval)
+            {
+                Log.ForcedRefreshRateLimited(_logger, Parameters.RoleArn, RefreshWindows.ForcedRefreshInterval.TotalSeconds);
+                return false;
+            }
+
+            _lastForcedAt = _timeProvider.GetTimestamp();
+            Volatile.Write(ref _snapshot, CredentialsSnapshot.Empty);
         }
 
         CredentialsMetrics.Invalidated();
         Log.CredentialsInvalidated(_logger, Parameters.RoleArn);
         return true;
     }
+
+    public bool Holds(string accessKeyId) =>
+        string.Equals(Volatile.Read(ref _snapshot).Credentials?.AccessKey, accessKeyId, StringComparison.Ordinal);
 
     public override string ToString() => $"Assumed role {Parameters.RoleArn} (session {Parameters.RoleSessionName})";
 

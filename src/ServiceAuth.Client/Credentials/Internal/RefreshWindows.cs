@@ -17,6 +17,9 @@ internal static class RefreshWindows
 
     public static readonly TimeSpan MaxErrorCache = TimeSpan.FromSeconds(5);
 
+    /// <summary>At most one refresh forced by a target's rejection per cache entry in this interval.</summary>
+    public static readonly TimeSpan ForcedRefreshInterval = TimeSpan.FromSeconds(15);
+
     public static TimeSpan Advisory(TimeSpan lifetime) =>
         lifetime <= TimeSpan.FromMinutes(20) ? TimeSpan.FromMinutes(5)
         : lifetime < TimeSpan.FromMinutes(90) ? TimeSpan.FromMinutes(15)
