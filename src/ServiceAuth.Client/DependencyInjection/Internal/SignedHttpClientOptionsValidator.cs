@@ -59,6 +59,14 @@ internal sealed class SignedHttpClientOptionsValidator(SignedClientRegistry regi
             failures.Add($"{client}: ApiKey is empty; remove it or set the API Gateway key.");
         }
 
+        foreach (string host in options.AdditionalSignedHosts)
+        {
+            if (string.IsNullOrEmpty(host) || Uri.CheckHostName(host) == UriHostNameType.Unknown)
+            {
+                failures.Add($"{client}: AdditionalSignedHosts entry '{host}' is not a host name; list bare host names such as \"def456.execute-api.eu-west-1.amazonaws.com\" (no scheme, port or path).");
+            }
+        }
+
         if (!Enum.IsDefined(options.PayloadSigning))
         {
             failures.Add($"{client}: PayloadSigning {(int)options.PayloadSigning} is not a PayloadSigningMode.");
