@@ -7,7 +7,7 @@ namespace ServiceAuth.Client.Benchmarks;
 
 /// <summary>
 /// Requests per second through <see cref="HttpClient"/> against a loopback Kestrel server: a plain
-/// <see cref="SocketsHttpHandler"/> (the baseline) versus <see cref="SigV4SigningHandler"/> over the same kind of handler,
+/// <see cref="SocketsHttpHandler"/> (the baseline) versus <see cref="SigV4DelegatingHandler"/> over the same kind of handler,
 /// sequentially and with 8 requests in flight. Server and client share the machine. Mean is per request; requests/s is
 /// 1 s divided by the mean.
 /// </summary>
@@ -38,7 +38,7 @@ public class HandlerBenchmarks
             Service = BenchmarkData.Service,
             Credentials = new SessionAWSCredentials(BenchmarkData.AccessKey, BenchmarkData.SecretKey, BenchmarkData.SessionToken),
         };
-        _signed = new HttpClient(new SigV4SigningHandler(options) { InnerHandler = NewPrimaryHandler() });
+        _signed = new HttpClient(new SigV4DelegatingHandler(options) { InnerHandler = NewPrimaryHandler() });
 
         // Fail fast if a client cannot reach the server; this also opens the first connections.
         SendAsync(_unsigned).GetAwaiter().GetResult();
@@ -57,7 +57,7 @@ public class HandlerBenchmarks
     [BenchmarkCategory("Sequential")]
     public Task Sequential_Unsigned() => SequentialAsync(_unsigned);
 
-    [Benchmark(OperationsPerInvoke = SequentialRequests, Description = "Signed (SigV4SigningHandler)")]
+    [Benchmark(OperationsPerInvoke = SequentialRequests, Description = "Signed (SigV4DelegatingHandler)")]
     [BenchmarkCategory("Sequential")]
     public Task Sequential_Signed() => SequentialAsync(_signed);
 
@@ -65,7 +65,7 @@ public class HandlerBenchmarks
     [BenchmarkCategory("8 concurrent")]
     public Task Concurrent_Unsigned() => ConcurrentAsync(_unsigned);
 
-    [Benchmark(OperationsPerInvoke = ConcurrentRequests, Description = "Signed (SigV4SigningHandler)")]
+    [Benchmark(OperationsPerInvoke = ConcurrentRequests, Description = "Signed (SigV4DelegatingHandler)")]
     [BenchmarkCategory("8 concurrent")]
     public Task Concurrent_Signed() => ConcurrentAsync(_signed);
 

@@ -28,6 +28,7 @@ public static class AssumeRoleServiceCollectionExtensions
             provider.GetService<StsCallSettings>()));
         services.TryAddSingleton<IAssumeRoleCredentialsCache>(provider => provider.GetRequiredService<AssumeRoleCredentialsCache>());
         services.TryAddSingleton<IAssumeRoleCredentialsProvider>(provider => provider.GetRequiredService<AssumeRoleCredentialsCache>());
+        services.TryAddSingleton<CredentialsResolver>();
         return services;
     }
 }

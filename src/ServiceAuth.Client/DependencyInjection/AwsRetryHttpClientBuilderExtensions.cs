@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ServiceAuth.Client.DependencyInjection.Internal;
-using ServiceAuth.Client.Http.Internal;
+using ServiceAuth.Client.Retry.Internal;
 
 namespace ServiceAuth.Client;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
 using ServiceAuth.Client.DependencyInjection.Internal;
-using ServiceAuth.Client.Http.Internal;
+using ServiceAuth.Client.Signing.Internal;
 
 namespace ServiceAuth.Client;
 

@@ -3,9 +3,10 @@ using Microsoft.Extensions.Logging;
 namespace ServiceAuth.Client.Diagnostics;
 
 /// <summary>
-/// Source-generated log messages. Event ids are stable and grouped by area: 1xx signing and HTTP, 2xx credentials and
-/// STS, 3xx SNS (docs/telemetry.md). No message carries a secret key, session token, signature or canonical request.
-/// This file holds the signing and HTTP messages; the other areas are partial files beside it.
+/// Source-generated log messages. Event ids are stable and grouped by area: 1xx signing (150–159 its recovery resends)
+/// and retries (160–199), 2xx credentials and STS, 3xx SNS (docs/telemetry.md). No message carries a secret key, session
+/// token, signature or canonical request. This file holds the signing messages; the other areas are partial files beside
+/// it.
 /// </summary>
 internal static partial class Log
 {
@@ -24,4 +25,16 @@ internal static partial class Log
     [LoggerMessage(EventId = 104, EventName = "SigningFailed", Level = LogLevel.Warning,
         Message = "Could not sign {Method} {Endpoint}: {Reason}")]
     public static partial void SigningFailed(ILogger logger, string method, string endpoint, string reason);
+
+    [LoggerMessage(EventId = 150, EventName = "CredentialsRejected", Level = LogLevel.Warning,
+        Message = "{Endpoint} rejected the credentials ({ErrorCode}); signing again with fresh credentials")]
+    public static partial void CredentialsRejected(ILogger logger, string endpoint, string errorCode);
+
+    [LoggerMessage(EventId = 151, EventName = "ClockSkewCorrected", Level = LogLevel.Warning,
+        Message = "The clock of {Host} is {OffsetSeconds:F0} s from ours ({ErrorCode}); signing with the corrected time from now on")]
+    public static partial void ClockSkewCorrected(ILogger logger, string host, double offsetSeconds, string errorCode);
+
+    [LoggerMessage(EventId = 152, EventName = "ResendNotPossible", Level = LogLevel.Warning,
+        Message = "{Endpoint} answered {ErrorCode}, but the {ContentType} body cannot be sent again; returning the answer")]
+    public static partial void ResendNotPossible(ILogger logger, string endpoint, string errorCode, string contentType);
 }

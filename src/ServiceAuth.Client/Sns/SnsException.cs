@@ -1,5 +1,5 @@
 using System.Net;
-using ServiceAuth.Client.Http.Internal;
+using ServiceAuth.Client.Protocol.Internal;
 
 namespace ServiceAuth.Client.Sns;
 

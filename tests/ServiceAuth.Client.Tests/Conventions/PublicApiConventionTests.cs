@@ -25,8 +25,10 @@ public sealed class PublicApiConventionTests
     [Fact]
     public void PublicExceptions_DeriveFromServiceAuthException()
     {
+        // Cancellation is the one exception: SnsBatchCanceledException must be an OperationCanceledException so that
+        // callers' cancellation handling keeps working (issue 9 item 1).
         PublicTypes.Where(t => typeof(Exception).IsAssignableFrom(t) && t != typeof(ServiceAuthException))
-            .ShouldAllBe(t => t.IsSubclassOf(typeof(ServiceAuthException)));
+            .ShouldAllBe(t => t.IsSubclassOf(typeof(ServiceAuthException)) || t.IsSubclassOf(typeof(OperationCanceledException)));
     }
 
     [Fact]

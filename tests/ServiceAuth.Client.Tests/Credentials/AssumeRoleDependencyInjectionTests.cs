@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
 using ServiceAuth.Client.Credentials;
 using ServiceAuth.Client.Credentials.Internal;
-using ServiceAuth.Client.DependencyInjection.Internal;
+using ServiceAuth.Client.Signing.Internal;
 using ServiceAuth.Client.Tests.Support;
 
 namespace ServiceAuth.Client.Tests.Credentials;

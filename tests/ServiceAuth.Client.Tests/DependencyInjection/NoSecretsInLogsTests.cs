@@ -51,7 +51,7 @@ public sealed class NoSecretsInLogsTests
     [Fact]
     public async Task SigningException_NeverCarriesSecrets()
     {
-        using var client = new HttpClient(new SigV4SigningHandler(new SignedHttpClientOptions
+        using var client = new HttpClient(new SigV4DelegatingHandler(new SignedHttpClientOptions
         {
             Region = "eu-west-1",
             Service = "execute-api",

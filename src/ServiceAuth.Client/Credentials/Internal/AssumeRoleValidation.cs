@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Amazon.Runtime;
-using ServiceAuth.Client.Http.Internal;
+using ServiceAuth.Client.Protocol.Internal;
 
 namespace ServiceAuth.Client.Credentials.Internal;
 
@@ -126,7 +126,7 @@ internal static partial class AssumeRoleValidation
 
     private static void ValidateSts(List<string> f, string p, AssumeRoleOptions role, string? clientRegion)
     {
-        if (role.StsRegion is { } region && !AwsEndpoint.IsRegion(region))
+        if (role.StsRegion is { } region && !AwsRegion.IsValid(region))
         {
             f.Add($"{p}.StsRegion '{region}' is not an AWS region name such as \"eu-west-1\".");
         }

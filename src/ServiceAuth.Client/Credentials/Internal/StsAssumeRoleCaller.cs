@@ -4,7 +4,7 @@ using Amazon.SecurityToken.Model;
 using Microsoft.Extensions.Logging;
 using Polly;
 using ServiceAuth.Client.Diagnostics;
-using ServiceAuth.Client.Http.Internal;
+using ServiceAuth.Client.Protocol.Internal;
 
 namespace ServiceAuth.Client.Credentials.Internal;
 

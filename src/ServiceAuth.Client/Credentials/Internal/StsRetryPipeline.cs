@@ -2,7 +2,8 @@ using Amazon.Runtime;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
-using ServiceAuth.Client.Http.Internal;
+using ServiceAuth.Client.Protocol.Internal;
+using ServiceAuth.Client.Retry.Internal;
 
 namespace ServiceAuth.Client.Credentials.Internal;
 

@@ -1,5 +1,3 @@
-using ServiceAuth.Client.Http.Internal;
-
 namespace ServiceAuth.Client.Signing.Internal;
 
 /// <summary>What a signing handler needs of its options, resolved once: region and service (set or inferred), the

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ServiceAuth.Client.Http.Internal;
+using ServiceAuth.Client.Protocol.Internal;
 
 namespace ServiceAuth.Client.Sns.Internal;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using ServiceAuth.Client.Diagnostics;
-using ServiceAuth.Client.Http.Internal;
+using ServiceAuth.Client.Protocol.Internal;
 
 namespace ServiceAuth.Client.Sns.Internal;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using ServiceAuth.Client.Http.Internal;
+using ServiceAuth.Client.Protocol.Internal;
 
 namespace ServiceAuth.Client.Sns.Internal;
 
@@ -29,7 +29,7 @@ internal sealed class SnsPublisherOptionsValidator<TMessage>(SnsPublisherRegistr
             failures.Add($"{publisher}: TopicArn '{options.TopicArn}' is not valid: {problem}.");
         }
 
-        if (options.Region is { } region && (!AwsEndpoint.IsRegion(region) || (topic is not null && region != topic.Region)))
+        if (options.Region is { } region && (!AwsRegion.IsValid(region) || (topic is not null && region != topic.Region)))
         {
             failures.Add($"{publisher}: Region '{region}' does not match the topic's region '{topic?.Region}'; remove Region (it defaults to the ARN's) or fix the ARN.");
         }

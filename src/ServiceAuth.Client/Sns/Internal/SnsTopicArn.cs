@@ -1,4 +1,4 @@
-using ServiceAuth.Client.Http.Internal;
+using ServiceAuth.Client.Protocol.Internal;
 
 namespace ServiceAuth.Client.Sns.Internal;
 
@@ -44,7 +44,7 @@ internal sealed class SnsTopicArn
         {
             problem = $"partition '{parts[1]}' is not an AWS partition such as 'aws'";
         }
-        else if (!AwsEndpoint.IsRegion(parts[3]))
+        else if (!AwsRegion.IsValid(parts[3]))
         {
             problem = $"region '{parts[3]}' is not an AWS region name such as 'eu-west-1'";
         }

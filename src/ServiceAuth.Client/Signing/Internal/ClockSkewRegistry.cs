@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace ServiceAuth.Client.Http.Internal;
+namespace ServiceAuth.Client.Signing.Internal;
 
 /// <summary>
 /// The clock offset of each endpoint host, recorded after a skew error (server time minus ours) and added to the signing

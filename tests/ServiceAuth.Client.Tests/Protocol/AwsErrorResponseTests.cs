@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
-using ServiceAuth.Client.Http.Internal;
+using ServiceAuth.Client.Protocol.Internal;
 
-namespace ServiceAuth.Client.Tests.Http;
+namespace ServiceAuth.Client.Tests.Protocol;
 
 public sealed class AwsErrorResponseTests
 {

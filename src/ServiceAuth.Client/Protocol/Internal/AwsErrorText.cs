@@ -1,4 +1,4 @@
-namespace ServiceAuth.Client.Http.Internal;
+namespace ServiceAuth.Client.Protocol.Internal;
 
 /// <summary>
 /// Keeps AWS error messages free of secrets: a <c>SignatureDoesNotMatch</c> answer from a Query service quotes the

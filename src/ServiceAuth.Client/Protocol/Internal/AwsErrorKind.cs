@@ -1,4 +1,4 @@
-namespace ServiceAuth.Client.Http.Internal;
+namespace ServiceAuth.Client.Protocol.Internal;
 
 /// <summary>What an AWS error means for the caller: retry it, refresh the credentials, correct the clock, or give up.</summary>
 internal enum AwsErrorKind

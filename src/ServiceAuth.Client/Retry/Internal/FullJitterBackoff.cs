@@ -1,4 +1,4 @@
-namespace ServiceAuth.Client.Http.Internal;
+namespace ServiceAuth.Client.Retry.Internal;
 
 /// <summary>Exponential backoff with full jitter, as in the AWS SDKs' standard retry mode:
 /// <c>random(0, 1) × min(maxDelay, baseDelay × 2^attempt)</c>.</summary>

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
 using ServiceAuth.Client.Credentials.Internal;
-using ServiceAuth.Client.Http.Internal;
+using ServiceAuth.Client.Protocol.Internal;
 using ServiceAuth.Client.Signing.Internal;
 
-namespace ServiceAuth.Client.DependencyInjection.Internal;
+namespace ServiceAuth.Client.Signing.Internal;
 
 /// <summary>Validates the options of every signed client at startup; each message names the client, the value and the fix.</summary>
 internal sealed class SignedHttpClientOptionsValidator(SignedClientRegistry registry) : IValidateOptions<SignedHttpClientOptions>
@@ -35,7 +35,7 @@ internal sealed class SignedHttpClientOptionsValidator(SignedClientRegistry regi
         {
             failures.Add($"{client}: Region is not set and cannot be inferred from BaseAddress '{options.BaseAddress?.ToString() ?? "(none)"}'. Set Region, for example \"eu-west-1\".");
         }
-        else if (!AwsEndpoint.IsRegion(settings.Region))
+        else if (!AwsRegion.IsValid(settings.Region))
         {
             failures.Add($"{client}: Region '{settings.Region}' is not an AWS region name such as \"eu-west-1\".");
         }

@@ -1,11 +1,11 @@
 using System.Net;
 using ServiceAuth.Client.Credentials.Internal;
-using ServiceAuth.Client.Http.Internal;
+
 using ServiceAuth.Client.Signing;
 using ServiceAuth.Client.Signing.Internal;
 using ServiceAuth.Client.Tests.Support;
 
-namespace ServiceAuth.Client.Tests.Http;
+namespace ServiceAuth.Client.Tests.Signing;
 
 /// <summary>Issue 9 item 4: a target answering <c>ExpiredToken</c> on every request forces at most one STS call per
 /// cache entry every 15 seconds.</summary>
@@ -20,7 +20,7 @@ public sealed class ForcedRefreshRateLimitTests
         AssumedRoleCredentials entry = f.Entry();
         var wire = new ScriptedHandler { Respond = (_, _) => ScriptedHandler.Error(HttpStatusCode.Forbidden, "ExpiredToken") };
         var settings = SigningSettings.From(new SignedHttpClientOptions { BaseAddress = Api });
-        using var client = new HttpClient(new SigV4SigningHandler(settings, entry, SigV4Signer.Shared, f.Time, null, new ClockSkewRegistry()) { InnerHandler = wire });
+        using var client = new HttpClient(new SigV4DelegatingHandler(settings, entry, SigV4Signer.Shared, f.Time, null, new ClockSkewRegistry()) { InnerHandler = wire });
 
         for (int i = 0; i < 20; i++)
         {

@@ -2,12 +2,11 @@ using System.Globalization;
 using System.Net;
 using Amazon.Runtime;
 using ServiceAuth.Client.Credentials.Internal;
-using ServiceAuth.Client.Http.Internal;
 using ServiceAuth.Client.Signing;
 using ServiceAuth.Client.Signing.Internal;
 using ServiceAuth.Client.Tests.Support;
 
-namespace ServiceAuth.Client.Tests.Http;
+namespace ServiceAuth.Client.Tests.Signing;
 
 public sealed class SigningHandlerRecoveryTests
 {
@@ -185,7 +184,7 @@ public sealed class SigningHandlerRecoveryTests
     private static HttpClient Client(AWSCredentials credentials, TimeProvider time, HttpMessageHandler wire, PayloadSigningMode payload = PayloadSigningMode.Sha256, ClockSkewRegistry? skew = null)
     {
         var settings = SigningSettings.From(new SignedHttpClientOptions { BaseAddress = Api, PayloadSigning = payload });
-        return new HttpClient(new SigV4SigningHandler(settings, credentials, SigV4Signer.Shared, time, null, skew ?? new ClockSkewRegistry()) { InnerHandler = wire });
+        return new HttpClient(new SigV4DelegatingHandler(settings, credentials, SigV4Signer.Shared, time, null, skew ?? new ClockSkewRegistry()) { InnerHandler = wire });
     }
 
     private static DateTimeOffset AmzTime(SentRequest sent) =>

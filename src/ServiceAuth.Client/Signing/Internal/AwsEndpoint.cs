@@ -1,4 +1,6 @@
-namespace ServiceAuth.Client.Http.Internal;
+using ServiceAuth.Client.Protocol.Internal;
+
+namespace ServiceAuth.Client.Signing.Internal;
 
 /// <summary>Infers the signing region and service from an AWS host name.</summary>
 internal static class AwsEndpoint
@@ -37,7 +39,7 @@ internal static class AwsEndpoint
             return Set(labels[last], "execute-api", out region, out service);
         }
 
-        if (last >= 1 && IsRegion(labels[last]))
+        if (last >= 1 && AwsRegion.IsValid(labels[last]))
         {
             string name = labels[last - 1];
             return Set(labels[last], name.EndsWith("-fips", StringComparison.Ordinal) ? name[..^5] : name, out region, out service);
@@ -46,10 +48,6 @@ internal static class AwsEndpoint
         return false;
     }
 
-    public static bool IsRegion(string value) =>
-        value.Length is >= 9 and <= 32 && value.Count(c => c == '-') >= 2 && char.IsAsciiDigit(value[^1]) &&
-        value.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
-
     private static bool EndsWith(string[] labels, params string[] suffix) =>
         labels.Length > suffix.Length && labels.AsSpan(labels.Length - suffix.Length).SequenceEqual(suffix);
 
@@ -57,6 +55,6 @@ internal static class AwsEndpoint
     {
         region = regionValue;
         service = serviceValue;
-        return IsRegion(regionValue);
+        return AwsRegion.IsValid(regionValue);
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ServiceAuth.Client.Credentials.Internal;
 using ServiceAuth.Client.Diagnostics;
-using ServiceAuth.Client.Http.Internal;
+using ServiceAuth.Client.Protocol.Internal;
 using ServiceAuth.Client.Signing.Internal;
 
 namespace ServiceAuth.Client.Signing;
@@ -28,7 +28,7 @@ namespace ServiceAuth.Client.Signing;
 /// <para>Plain <c>http://</c> is refused unless the host is loopback or
 /// <see cref="SignedHttpClientOptions.AllowInsecureHttp"/> is set.</para>
 /// </remarks>
-public sealed class SigV4SigningHandler : DelegatingHandler
+public sealed class SigV4DelegatingHandler : DelegatingHandler
 {
     private readonly AWSCredentials _credentials;
     private readonly SigningSettings _settings;
@@ -37,19 +37,19 @@ public sealed class SigV4SigningHandler : DelegatingHandler
     private readonly ILogger _logger;
     private readonly ClockSkewRegistry _skew;
 
-    /// <summary>Initializes a new instance of the <see cref="SigV4SigningHandler"/> class. Set
+    /// <summary>Initializes a new instance of the <see cref="SigV4DelegatingHandler"/> class. Set
     /// <see cref="DelegatingHandler.InnerHandler"/> (for example a <see cref="SocketsHttpHandler"/> with
     /// <c>AllowAutoRedirect = false</c>) before use.</summary>
     /// <param name="options">What to sign for and with; <see cref="SignedHttpClientOptions.AssumeRole"/> needs
     /// <c>AddSignedHttpClient</c>.</param>
     /// <param name="timeProvider">The signing clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     /// <param name="logger">The logger; none when <see langword="null"/>.</param>
-    public SigV4SigningHandler(SignedHttpClientOptions options, TimeProvider? timeProvider = null, ILogger<SigV4SigningHandler>? logger = null)
+    public SigV4DelegatingHandler(SignedHttpClientOptions options, TimeProvider? timeProvider = null, ILogger<SigV4DelegatingHandler>? logger = null)
         : this(SigningSettings.From(options), ResolveCredentials(options), SigV4Signer.Shared, timeProvider, logger, ClockSkewRegistry.Shared)
     {
     }
 
-    internal SigV4SigningHandler(SigningSettings settings, AWSCredentials credentials, SigV4Signer signer, TimeProvider? timeProvider, ILogger? logger, ClockSkewRegistry? skew = null)
+    internal SigV4DelegatingHandler(SigningSettings settings, AWSCredentials credentials, SigV4Signer signer, TimeProvider? timeProvider, ILogger? logger, ClockSkewRegistry? skew = null)
     {
         _skew = skew ?? ClockSkewRegistry.Shared;
         _settings = settings;
@@ -163,7 +163,7 @@ public sealed class SigV4SigningHandler : DelegatingHandler
             AwsErrorKind.ClockSkew or AwsErrorKind.PossibleClockSkew => CorrectSkew(response, uri, kind, code),
             _ => null,
         };
-        if (reason is not null && !IsReplayable(request.Content))
+        if (reason is not null && !ReplayableContent.IsReplayable(request.Content))
         {
             Log.ResendNotPossible(_logger, uri.GetLeftPart(UriPartial.Path), code ?? "403", request.Content!.GetType().Name);
             return null;
@@ -202,9 +202,6 @@ public sealed class SigV4SigningHandler : DelegatingHandler
         Log.ClockSkewCorrected(_logger, uri.Host, offset.TotalSeconds, code ?? "403");
         return "clock_skew";
     }
-
-    /// <summary>Whether the body can be sent again: none, or in memory (which includes a body the signer buffered).</summary>
-    internal static bool IsReplayable(HttpContent? content) => content is null or ByteArrayContent or ReadOnlyMemoryContent;
 
     private static AWSCredentials ResolveCredentials(SignedHttpClientOptions options)
     {

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Polly.Timeout;
 
-namespace ServiceAuth.Client.Http.Internal;
+namespace ServiceAuth.Client.Protocol.Internal;
 
 /// <summary>
 /// One classification of AWS errors for STS calls, the signing handler and the retry handler, with the error-code lists

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ServiceAuth.Client.Sns;
 using ServiceAuth.Client.Tests.Support;
 
-namespace ServiceAuth.Client.Tests.Http;
+namespace ServiceAuth.Client.Tests.Retry;
 
 public sealed class AwsRetriesRegistrationTests
 {

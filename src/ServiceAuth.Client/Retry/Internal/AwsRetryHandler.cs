@@ -2,9 +2,10 @@ using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 using ServiceAuth.Client.Diagnostics;
+using ServiceAuth.Client.Protocol.Internal;
 using ServiceAuth.Client.Signing;
 
-namespace ServiceAuth.Client.Http.Internal;
+namespace ServiceAuth.Client.Retry.Internal;
 
 /// <summary>
 /// Retries what the AWS SDKs retry, on a Polly pipeline: throttling (HTTP 400 with a throttling code, 429), 5xx,
@@ -107,7 +108,7 @@ internal sealed class AwsRetryHandler : DelegatingHandler
             ? AwsErrorClassifier.Classify(e, args.Context.CancellationToken)
             : await ClassifyAsync(args.Outcome.Result!, args.Context.CancellationToken).ConfigureAwait(false);
         HttpRequestMessage request = args.Context.Properties.GetValue(RequestKey, null!);
-        if (!AwsErrorClassifier.IsRetryable(kind) || !SigV4SigningHandler.IsReplayable(request.Content))
+        if (!AwsErrorClassifier.IsRetryable(kind) || !ReplayableContent.IsReplayable(request.Content))
         {
             return false;
         }

@@ -5,7 +5,7 @@ using ServiceAuth.Client.Tests.Support;
 
 namespace ServiceAuth.Client.Tests.Signing;
 
-public sealed class SigV4SigningHandlerTests
+public sealed class SigV4DelegatingHandlerTests
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 22, 10, 30, 0, TimeSpan.Zero));
     private readonly CapturingHandler _wire = new();
@@ -46,7 +46,7 @@ public sealed class SigV4SigningHandlerTests
         var options = new SignedHttpClientOptions { Region = "us-east-1", Service = "execute-api", Credentials = credentials };
         var retry = new ResendingHandler(() => _time.Advance(TimeSpan.FromSeconds(7)))
         {
-            InnerHandler = new SigV4SigningHandler(options, _time) { InnerHandler = _wire },
+            InnerHandler = new SigV4DelegatingHandler(options, _time) { InnerHandler = _wire },
         };
         using var client = new HttpClient(retry);
 
@@ -170,5 +170,5 @@ public sealed class SigV4SigningHandlerTests
         new() { Region = "us-east-1", Service = "execute-api", Credentials = TestCredentials.Session() };
 
     private HttpClient CreateClient(SignedHttpClientOptions options) =>
-        new(new SigV4SigningHandler(options, _time) { InnerHandler = _wire });
+        new(new SigV4DelegatingHandler(options, _time) { InnerHandler = _wire });
 }

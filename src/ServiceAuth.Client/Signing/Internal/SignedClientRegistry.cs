@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace ServiceAuth.Client.DependencyInjection.Internal;
+namespace ServiceAuth.Client.Signing.Internal;
 
 /// <summary>The names of the HttpClients that are signed; filled at registration time.</summary>
 internal sealed class SignedClientRegistry

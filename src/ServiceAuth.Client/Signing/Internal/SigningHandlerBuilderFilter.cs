@@ -4,11 +4,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ServiceAuth.Client.Diagnostics;
-using ServiceAuth.Client.Http.Internal;
 using ServiceAuth.Client.Signing;
 using ServiceAuth.Client.Signing.Internal;
 
-namespace ServiceAuth.Client.DependencyInjection.Internal;
+namespace ServiceAuth.Client.Signing.Internal;
 
 /// <summary>
 /// Adds the signing handler to signed clients after every other configuration has run, so it is always the innermost
@@ -31,13 +30,13 @@ internal sealed class SigningHandlerBuilderFilter(
         }
 
         ILoggerFactory loggerFactory = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
-        DisableAutoRedirect(builder.PrimaryHandler, name, loggerFactory.CreateLogger<SigV4SigningHandler>());
-        builder.AdditionalHandlers.Add(new SigV4SigningHandler(
+        DisableAutoRedirect(builder.PrimaryHandler, name, loggerFactory.CreateLogger<SigV4DelegatingHandler>());
+        builder.AdditionalHandlers.Add(new SigV4DelegatingHandler(
             SigningSettings.From(options.Get(name)),
             credentials.Get(name),
             SigV4Signer.Shared,
             services.GetService<TimeProvider>(),
-            loggerFactory.CreateLogger<SigV4SigningHandler>(),
+            loggerFactory.CreateLogger<SigV4DelegatingHandler>(),
             services.GetService<ClockSkewRegistry>()));
     };
 

@@ -1,10 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
-using ServiceAuth.Client.Http.Internal;
+using ServiceAuth.Client.Protocol.Internal;
+using ServiceAuth.Client.Retry.Internal;
 using ServiceAuth.Client.Tests.Support;
 
-namespace ServiceAuth.Client.Tests.Http;
+namespace ServiceAuth.Client.Tests.Retry;
 
 public sealed class AwsRetryHandlerTests
 {

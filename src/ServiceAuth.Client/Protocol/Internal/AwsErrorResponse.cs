@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
-namespace ServiceAuth.Client.Http.Internal;
+namespace ServiceAuth.Client.Protocol.Internal;
 
 /// <summary>
 /// Reads the error code of an AWS error answer, from <c>x-amzn-ErrorType</c>, an XML <c>&lt;Code&gt;</c> or a JSON
