@@ -46,7 +46,7 @@ internal sealed class AssumedRoleCredentials : AWSCredentials, IInvalidatableCre
         DateTimeOffset now = _timeProvider.GetUtcNow();
         if (snapshot.Task is { } cached && now < snapshot.MandatoryAt)
         {
-            if (now >= snapshot.RefreshAt && now >= snapshot.NextAttemptAt && Volatile.Read(ref _inflight) is null)
+            if (now >= snapshot.RefreshAt && _timeProvider.GetTimestamp() >= snapshot.NextAttemptAt && Volatile.Read(ref _inflight) is null)
             {
                 _ = StartRefresh(background: true);
             }
@@ -103,12 +103,13 @@ internal sealed class AssumedRoleCredentials : AWSCredentials, IInvalidatableCre
 
             CredentialsSnapshot snapshot = _snapshot;
             DateTimeOffset now = _timeProvider.GetUtcNow();
-            if (snapshot.IsUsable(now) && (!background || now < snapshot.RefreshAt || now < snapshot.NextAttemptAt))
+            long timestamp = _timeProvider.GetTimestamp();
+            if (snapshot.IsUsable(now) && (!background || now < snapshot.RefreshAt || timestamp < snapshot.NextAttemptAt))
             {
                 return snapshot.Task!;
             }
 
-            if (!background && snapshot.Error is { } error && now < snapshot.ErrorUntil)
+            if (!background && snapshot.Error is { } error && timestamp < snapshot.ErrorUntil)
             {
                 return Task.FromException<ImmutableCredentials>(error);
             }
@@ -156,16 +157,16 @@ internal sealed class AssumedRoleCredentials : AWSCredentials, IInvalidatableCre
         CredentialsSnapshot current = Volatile.Read(ref _snapshot);
         if (current.IsUsable(now))
         {
-            CredentialsSnapshot backedOff = current.WithBackoff(now + RefreshWindows.Backoff(_random));
-            Publish(backedOff);
-            Log.RefreshFailedServingCached(_logger, Parameters.RoleArn, error.StsErrorCode, current.Expiration, backedOff.NextAttemptAt);
+            TimeSpan backoff = RefreshWindows.Backoff(_random);
+            Publish(current.WithBackoff(RefreshWindows.Deadline(_timeProvider, backoff)));
+            Log.RefreshFailedServingCached(_logger, Parameters.RoleArn, error.StsErrorCode, current.Expiration, now + backoff);
             completion.SetResult(current.Credentials!);
             return;
         }
 
-        DateTimeOffset until = now + RefreshWindows.ErrorCache(_random);
-        Publish(current.WithError(error, until));
-        Log.RefreshFailedNoCredentials(_logger, Parameters.RoleArn, error.StsErrorCode, error.StsRequestId, until);
+        TimeSpan errorCache = RefreshWindows.ErrorCache(_random);
+        Publish(current.WithError(error, RefreshWindows.Deadline(_timeProvider, errorCache)));
+        Log.RefreshFailedNoCredentials(_logger, Parameters.RoleArn, error.StsErrorCode, error.StsRequestId, now + errorCache);
         completion.SetException(error);
     }
 

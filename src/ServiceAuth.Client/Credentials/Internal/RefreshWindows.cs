@@ -38,4 +38,9 @@ internal static class RefreshWindows
 
     private static TimeSpan Between(Random random, TimeSpan min, TimeSpan max) =>
         min + TimeSpan.FromTicks((long)(random.NextDouble() * (max - min).Ticks));
+
+    /// <summary>The <see cref="TimeProvider.GetTimestamp"/> <paramref name="delay"/> from now: windows that are durations
+    /// are measured with timestamps, never with the wall clock.</summary>
+    public static long Deadline(TimeProvider timeProvider, TimeSpan delay) =>
+        timeProvider.GetTimestamp() + (long)(delay.TotalSeconds * timeProvider.TimestampFrequency);
 }
