@@ -45,6 +45,9 @@ internal sealed class AssumeRoleCredentialsCache : IAssumeRoleCredentialsProvide
     private AssumedRoleCredentials Create(AWSCredentials source, AssumeRoleParameters parameters)
     {
         var caller = new StsAssumeRoleCaller(_clients.Get(source, parameters.StsRegion, parameters.StsEndpoint), parameters, _settings, _timeProvider, _logger);
-        return new AssumedRoleCredentials(parameters, caller.AssumeAsync, _timeProvider, _settings.Random, _logger);
+        Func<CancellationToken, Task<AssumeRoleResult>> assume = source is IInvalidatableCredentials chained
+            ? cancellationToken => ChainedSourceGuard.AssumeAsync(source, chained, caller.AssumeAsync, cancellationToken)
+            : caller.AssumeAsync;
+        return new AssumedRoleCredentials(parameters, assume, _timeProvider, _settings.Random, _logger);
     }
 }

@@ -138,7 +138,8 @@ internal sealed class AssumedRoleCredentials : AWSCredentials, IInvalidatableCre
                     $"STS returned credentials for '{Parameters.RoleArn}' that expire at {result.Expiration:O}, within a minute; is the clock right?", Parameters.RoleArn, null, null, null);
             }
 
-            var fresh = CredentialsSnapshot.Fresh(result.Credentials, result.Expiration, now);
+            var fresh = CredentialsSnapshot.Fresh(result.Credentials, result.Expiration, now)
+                .WithBackoff(RefreshWindows.Deadline(_timeProvider, RefreshWindows.MinBackgroundInterval));
             Publish(fresh);
             Log.RoleAssumed(_logger, Parameters.RoleArn, Parameters.RoleSessionName, fresh.Expiration, fresh.RefreshAt);
             completion.SetResult(result.Credentials);
@@ -154,19 +155,27 @@ internal sealed class AssumedRoleCredentials : AWSCredentials, IInvalidatableCre
         CredentialsUnavailableException error = e as CredentialsUnavailableException
             ?? new CredentialsUnavailableException($"Could not assume role '{Parameters.RoleArn}': {e.GetType().Name}.", Parameters.RoleArn, null, null, e);
         DateTimeOffset now = _timeProvider.GetUtcNow();
-        CredentialsSnapshot current = Volatile.Read(ref _snapshot);
+        CredentialsSnapshot current;
+        TimeSpan wait;
+        lock (_gate)
+        {
+            // Read and publish under the lock that Invalidate takes: a key rejected meanwhile never comes back.
+            current = _snapshot;
+            wait = current.IsUsable(now) ? RefreshWindows.Backoff(_random) : RefreshWindows.ErrorCache(_random);
+            Volatile.Write(ref _snapshot, current.IsUsable(now)
+                ? current.WithBackoff(RefreshWindows.Deadline(_timeProvider, wait))
+                : current.WithError(error, RefreshWindows.Deadline(_timeProvider, wait)));
+            _inflight = null;
+        }
+
         if (current.IsUsable(now))
         {
-            TimeSpan backoff = RefreshWindows.Backoff(_random);
-            Publish(current.WithBackoff(RefreshWindows.Deadline(_timeProvider, backoff)));
-            Log.RefreshFailedServingCached(_logger, Parameters.RoleArn, error.StsErrorCode, current.Expiration, now + backoff);
+            Log.RefreshFailedServingCached(_logger, Parameters.RoleArn, error.StsErrorCode, current.Expiration, now + wait);
             completion.SetResult(current.Credentials!);
             return;
         }
 
-        TimeSpan errorCache = RefreshWindows.ErrorCache(_random);
-        Publish(current.WithError(error, RefreshWindows.Deadline(_timeProvider, errorCache)));
-        Log.RefreshFailedNoCredentials(_logger, Parameters.RoleArn, error.StsErrorCode, error.StsRequestId, now + errorCache);
+        Log.RefreshFailedNoCredentials(_logger, Parameters.RoleArn, error.StsErrorCode, error.StsRequestId, now + wait);
         completion.SetException(error);
     }
 

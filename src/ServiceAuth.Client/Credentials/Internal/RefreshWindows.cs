@@ -25,11 +25,22 @@ internal static class RefreshWindows
         : lifetime < TimeSpan.FromMinutes(90) ? TimeSpan.FromMinutes(15)
         : TimeSpan.FromMinutes(60);
 
-    /// <summary>When the advisory window of credentials obtained at <paramref name="now"/> starts; never before now.</summary>
+    /// <summary>At least this long between two background refreshes of one entry.</summary>
+    public static readonly TimeSpan MinBackgroundInterval = TimeSpan.FromSeconds(30);
+
+    /// <summary>When the advisory window of credentials obtained at <paramref name="now"/> starts: never before half of
+    /// the remaining lifetime has passed, so credentials with less than the advisory window left (a fast local clock,
+    /// short test lifetimes) are not refreshed on every lookup.</summary>
     public static DateTimeOffset RefreshAt(DateTimeOffset now, DateTimeOffset expiration)
     {
-        DateTimeOffset at = expiration - Advisory(expiration - now);
-        return at < now ? now : at;
+        TimeSpan remaining = expiration - now;
+        if (remaining <= TimeSpan.Zero)
+        {
+            return now;
+        }
+
+        TimeSpan advisory = Advisory(remaining);
+        return expiration - (advisory > remaining / 2 ? remaining / 2 : advisory);
     }
 
     public static TimeSpan Backoff(Random random) => Between(random, MinBackoff, MaxBackoff);
