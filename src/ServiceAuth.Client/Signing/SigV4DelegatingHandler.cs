@@ -122,7 +122,17 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
 
     private async Task<HttpResponseMessage> RecoverAsync(HttpRequestMessage request, Uri uri, ImmutableCredentials used, HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        string? code = await AwsErrorResponse.ReadCodeAsync(response, cancellationToken).ConfigureAwait(false);
+        string? code;
+        try
+        {
+            code = await AwsErrorResponse.ReadCodeAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            response.Dispose();
+            throw;
+        }
+
         if (RecoveryReason(request, uri, used, response, code) is not { } reason)
         {
             return response;
