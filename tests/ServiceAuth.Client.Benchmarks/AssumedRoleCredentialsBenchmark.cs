@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
 using ServiceAuth.Client.Credentials;
 using ServiceAuth.Client.Credentials.Internal;
+using ServiceAuth.Client.Retry.Internal;
 
 namespace ServiceAuth.Client.Benchmarks;
 
@@ -17,7 +18,7 @@ public class AssumedRoleCredentialsBenchmark
     {
         var parameters = AssumeRoleParameters.From(new AssumeRoleOptions { RoleArn = "arn:aws:iam::222233334444:role/bench" }, "eu-west-1");
         var result = new AssumeRoleResult(new ImmutableCredentials("ASIABENCH", "secret", "token"), TimeProvider.System.GetUtcNow().AddHours(1));
-        _credentials = new AssumedRoleCredentials(parameters, _ => Task.FromResult(result), TimeProvider.System, Random.Shared, NullLogger.Instance);
+        _credentials = new AssumedRoleCredentials(parameters, _ => Task.FromResult(result), TimeProvider.System, SystemRandomizer.Shared, NullLogger.Instance);
         _credentials.GetCredentialsAsync().GetAwaiter().GetResult();
     }
 

@@ -27,7 +27,6 @@ public static class AssumeRoleServiceCollectionExtensions
             provider.GetService<ILoggerFactory>(),
             provider.GetService<StsCallSettings>()));
         services.TryAddSingleton<IAssumeRoleCredentialsCache>(provider => provider.GetRequiredService<AssumeRoleCredentialsCache>());
-        services.TryAddSingleton<IAssumeRoleCredentialsProvider>(provider => provider.GetRequiredService<AssumeRoleCredentialsCache>());
         services.TryAddSingleton<CredentialsResolver>();
         return services;
     }

@@ -45,7 +45,7 @@ public static class AwsRetryHttpClientBuilderExtensions
         {
             AwsRetryOptions o = provider.GetRequiredService<IOptionsMonitor<AwsRetryOptions>>().Get(name);
             ILogger logger = provider.GetService<ILoggerFactory>()?.CreateLogger("ServiceAuth.Client.Http.AwsRetryHandler") ?? NullLogger.Instance;
-            return new AwsRetryHandler(o, provider.GetRequiredService<AwsRetryBudgets>().For(name, o.RetryBudget), provider.GetService<TimeProvider>() ?? TimeProvider.System, Random.Shared, logger);
+            return new AwsRetryHandler(o, provider.GetRequiredService<AwsRetryBudgets>().For(name, o.RetryBudget), new FullJitterBackoff(provider.GetService<TimeProvider>() ?? TimeProvider.System, SystemRandomizer.Shared), logger);
         });
         return builder;
     }

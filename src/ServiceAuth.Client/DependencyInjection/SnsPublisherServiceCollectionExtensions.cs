@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ServiceAuth.Client.DependencyInjection.Internal;
+using ServiceAuth.Client.Retry.Internal;
 using ServiceAuth.Client.Sns;
 using ServiceAuth.Client.Sns.Internal;
 
@@ -79,7 +80,7 @@ public static class SnsPublisherServiceCollectionExtensions
         return new SnsPublisher<TMessage>(
             settings,
             new SnsTransport(provider.GetRequiredService<IHttpClientFactory>(), clientName),
-            provider.GetService<TimeProvider>() ?? TimeProvider.System,
+            new FullJitterBackoff(provider.GetService<TimeProvider>() ?? TimeProvider.System, SystemRandomizer.Shared),
             loggers.CreateLogger<SnsPublisher<TMessage>>());
     }
 }

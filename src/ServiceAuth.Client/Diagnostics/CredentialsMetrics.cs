@@ -4,8 +4,8 @@ namespace ServiceAuth.Client.Diagnostics;
 
 /// <summary>
 /// The credential cache's instruments on <see cref="ServiceAuthTelemetry.Meter"/>: STS AssumeRole calls and their
-/// latency and outcome, cache hits, refreshes (background or blocking), invalidations and clock-skew corrections. Tags
-/// carry outcomes and AWS error codes only; never a role session's keys or tokens.
+/// latency and outcome, cache hits, refreshes (background or blocking) and invalidations. Tags carry outcomes and AWS
+/// error codes only; never a role session's keys or tokens.
 /// </summary>
 internal static class CredentialsMetrics
 {
@@ -20,12 +20,6 @@ internal static class CredentialsMetrics
 
     private static readonly Counter<long> Invalidations = ServiceAuthTelemetry.Meter.CreateCounter<long>(
         "serviceauth.credentials.invalidations", "{invalidation}", "Cached credentials dropped because a target rejected them.");
-
-    private static readonly Counter<long> SkewCorrections = ServiceAuthTelemetry.Meter.CreateCounter<long>(
-        "serviceauth.signing.clock_skew_corrections", "{correction}", "Clock offsets recorded for an endpoint after a skew error.");
-
-    private static readonly Counter<long> Retries = ServiceAuthTelemetry.Meter.CreateCounter<long>(
-        "serviceauth.http.retries", "{retry}", "Signed requests sent again by the AWS retry handler or the signing handler, by reason.");
 
     public static void RecordAssumeRole(TimeSpan duration, string outcome, string? errorCode)
     {
@@ -46,8 +40,4 @@ internal static class CredentialsMetrics
     public static void RefreshStarted(bool background) => Refreshes.Add(1, new KeyValuePair<string, object?>("mode", background ? "background" : "blocking"));
 
     public static void Invalidated() => Invalidations.Add(1);
-
-    public static void SkewCorrected() => SkewCorrections.Add(1);
-
-    public static void Retried(string reason) => Retries.Add(1, new KeyValuePair<string, object?>("reason", reason));
 }

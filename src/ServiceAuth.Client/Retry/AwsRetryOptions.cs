@@ -1,3 +1,5 @@
+using ServiceAuth.Client.Retry.Internal;
+
 namespace ServiceAuth.Client;
 
 /// <summary>
@@ -9,19 +11,19 @@ public sealed class AwsRetryOptions
 {
     /// <summary>Gets or sets how many times a request is retried after the first attempt, from 0 to 10.</summary>
     /// <value>The default value is 2 (3 attempts in all).</value>
-    public int MaxRetryAttempts { get; set; } = 2;
+    public int MaxRetryAttempts { get; set; } = RetryDelays.DefaultMaxAttempts - 1;
 
     /// <summary>Gets or sets the base of the exponential backoff after a transient error (5xx, timeout, connection failure).</summary>
     /// <value>The default value is 50 milliseconds (the 2026 retry update).</value>
-    public TimeSpan TransientBaseDelay { get; set; } = TimeSpan.FromMilliseconds(50);
+    public TimeSpan TransientBaseDelay { get; set; } = RetryDelays.Default.TransientBaseDelay;
 
     /// <summary>Gets or sets the base of the exponential backoff after throttling.</summary>
     /// <value>The default value is 1 second.</value>
-    public TimeSpan ThrottlingBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan ThrottlingBaseDelay { get; set; } = RetryDelays.Default.ThrottlingBaseDelay;
 
     /// <summary>Gets or sets the longest delay between attempts, at most 5 minutes.</summary>
     /// <value>The default value is 20 seconds.</value>
-    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(20);
+    public TimeSpan MaxDelay { get; set; } = RetryDelays.Default.MaxDelay;
 
     /// <summary>Gets or sets the size of the client's retry budget (a token bucket shared by all its requests); 0 turns
     /// the budget off.</summary>

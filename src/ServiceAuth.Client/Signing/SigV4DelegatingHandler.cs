@@ -45,13 +45,13 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
     /// <param name="timeProvider">The signing clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     /// <param name="logger">The logger; none when <see langword="null"/>.</param>
     public SigV4DelegatingHandler(SignedHttpClientOptions options, TimeProvider? timeProvider = null, ILogger<SigV4DelegatingHandler>? logger = null)
-        : this(SigningSettings.From(options), ResolveCredentials(options), SigV4Signer.Shared, timeProvider, logger, ClockSkewRegistry.Shared)
+        : this(SigningSettings.From(options), ResolveCredentials(options), SigV4Signer.Shared, timeProvider, logger, new ClockSkewRegistry())
     {
     }
 
-    internal SigV4DelegatingHandler(SigningSettings settings, AWSCredentials credentials, SigV4Signer signer, TimeProvider? timeProvider, ILogger? logger, ClockSkewRegistry? skew = null)
+    internal SigV4DelegatingHandler(SigningSettings settings, AWSCredentials credentials, SigV4Signer signer, TimeProvider? timeProvider, ILogger? logger, ClockSkewRegistry skew)
     {
-        _skew = skew ?? ClockSkewRegistry.Shared;
+        _skew = skew;
         _settings = settings;
         _credentials = credentials;
         _signer = signer;
@@ -139,7 +139,7 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
         }
 
         response.Dispose();
-        CredentialsMetrics.Retried(reason);
+        RetryMetrics.Retried(reason);
         await SignAsync(request, uri, cancellationToken).ConfigureAwait(false);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
@@ -153,7 +153,7 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
         }
 
         response.Dispose();
-        CredentialsMetrics.Retried(reason);
+        RetryMetrics.Retried(reason);
         ImmutableCredentials credentials = CredentialsWait.Get(_credentials, cancellationToken);
         _signer.Sign(request, credentials, _settings.ParametersFor(uri, SigningTime(uri)));
         LogSigned(request, uri);
@@ -208,7 +208,7 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
         }
 
         _skew.Set(uri, offset);
-        CredentialsMetrics.SkewCorrected();
+        ClockSkewMetrics.Corrected();
         Log.ClockSkewCorrected(_logger, uri.Host, offset.TotalSeconds, code ?? "403");
         return "clock_skew";
     }

@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using ServiceAuth.Client.Credentials;
 using ServiceAuth.Client.Credentials.Internal;
+using ServiceAuth.Client.Retry.Internal;
 using ServiceAuth.Client.Tests.Support;
 
 namespace ServiceAuth.Client.Tests.Credentials;
@@ -14,7 +15,7 @@ public sealed class MonotonicWindowsTests
     {
         var clock = new SteppedWallClock();
         var sts = new FakeSts(clock.Fake) { Behavior = _ => throw FakeSts.Error("AccessDenied", System.Net.HttpStatusCode.Forbidden) };
-        var cache = new AssumeRoleCredentialsCache(sts, clock, null, new StsCallSettings { MaxAttempts = 1, Random = new Random(42) });
+        var cache = new AssumeRoleCredentialsCache(sts, clock, null, new StsCallSettings { MaxAttempts = 1, Randomizer = new SystemRandomizer(new Random(42)) });
         AWSCredentials entry = cache.GetCredentials(new AssumeRoleOptions { RoleArn = CacheFixture.RoleArn }, CacheFixture.Source, "eu-west-1");
 
         await Should.ThrowAsync<CredentialsUnavailableException>(entry.GetCredentialsAsync);

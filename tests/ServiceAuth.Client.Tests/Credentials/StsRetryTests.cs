@@ -107,13 +107,13 @@ public sealed class StsRetryTests
     [Fact]
     public void FullJitter_StaysUnderTheExponentialCeilingAndTheCap()
     {
-        var random = new Random(7);
+        var backoff = new FullJitterBackoff(TimeProvider.System, new SystemRandomizer(new Random(7)));
         TimeSpan baseDelay = TimeSpan.FromSeconds(1);
         TimeSpan cap = TimeSpan.FromSeconds(20);
 
         for (int attempt = 0; attempt < 10; attempt++)
         {
-            TimeSpan[] delays = Enumerable.Range(0, 200).Select(_ => FullJitterBackoff.Delay(attempt, baseDelay, cap, random)).ToArray();
+            TimeSpan[] delays = Enumerable.Range(0, 200).Select(_ => backoff.Delay(attempt, baseDelay, cap)).ToArray();
             TimeSpan ceiling = FullJitterBackoff.Ceiling(attempt, baseDelay, cap);
 
             delays.ShouldAllBe(d => d >= TimeSpan.Zero && d <= ceiling);

@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using ServiceAuth.Client.Credentials;
 using ServiceAuth.Client.Credentials.Internal;
+using ServiceAuth.Client.Retry.Internal;
 
 namespace ServiceAuth.Client.Tests.Support;
 
@@ -15,7 +16,7 @@ public sealed class CacheFixture
         Cache = new AssumeRoleCredentialsCache(Sts, Time, null, new StsCallSettings
         {
             MaxAttempts = maxAttempts,
-            Random = new Random(42),
+            Randomizer = new SystemRandomizer(new Random(42)),
             TotalTimeout = totalTimeout ?? StsCallSettings.Default.TotalTimeout,
             AttemptTimeout = attemptTimeout ?? StsCallSettings.Default.AttemptTimeout,
         });

@@ -7,7 +7,7 @@ namespace ServiceAuth.Client.Credentials.Internal;
 
 /// <summary>The container's assume-role cache: one <see cref="AssumedRoleCredentials"/> entry per (source credentials,
 /// role, session parameters), shared by every signed client and SDK client that asks for the same thing.</summary>
-internal sealed class AssumeRoleCredentialsCache : IAssumeRoleCredentialsProvider, IAssumeRoleCredentialsCache
+internal sealed class AssumeRoleCredentialsCache : IAssumeRoleCredentialsCache
 {
     private readonly ConcurrentDictionary<(AWSCredentials Source, string Key), Lazy<AssumedRoleCredentials>> _entries = new();
     private readonly IStsClientFactory _clients;
@@ -24,9 +24,6 @@ internal sealed class AssumeRoleCredentialsCache : IAssumeRoleCredentialsProvide
     }
 
     internal int Count => _entries.Count;
-
-    AWSCredentials IAssumeRoleCredentialsProvider.GetCredentials(AssumeRoleOptions role, AWSCredentials source, string clientRegion) =>
-        GetCredentials(role, (AWSCredentials?)source, clientRegion);
 
     public AWSCredentials GetCredentials(AssumeRoleOptions role, AWSCredentials? sourceCredentials = null, string? region = null)
     {
@@ -48,6 +45,6 @@ internal sealed class AssumeRoleCredentialsCache : IAssumeRoleCredentialsProvide
         Func<CancellationToken, Task<AssumeRoleResult>> assume = source is IInvalidatableCredentials chained
             ? cancellationToken => ChainedSourceGuard.AssumeAsync(source, chained, caller.AssumeAsync, cancellationToken)
             : caller.AssumeAsync;
-        return new AssumedRoleCredentials(parameters, assume, _timeProvider, _settings.Random, _logger);
+        return new AssumedRoleCredentials(parameters, assume, _timeProvider, _settings.Randomizer, _logger);
     }
 }

@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using Microsoft.Extensions.Logging;
 using ServiceAuth.Client.Diagnostics;
+using ServiceAuth.Client.Retry.Internal;
 
 namespace ServiceAuth.Client.Credentials.Internal;
 
@@ -15,14 +16,14 @@ internal sealed class AssumedRoleCredentials : AWSCredentials, IInvalidatableCre
 {
     private readonly Func<CancellationToken, Task<AssumeRoleResult>> _assume;
     private readonly TimeProvider _timeProvider;
-    private readonly Random _random;
+    private readonly IRandomizer _random;
     private readonly ILogger _logger;
     private readonly object _gate = new();
     private CredentialsSnapshot _snapshot = CredentialsSnapshot.Empty;
     private Task<ImmutableCredentials>? _inflight;
     private long? _lastForcedAt;
 
-    public AssumedRoleCredentials(AssumeRoleParameters parameters, Func<CancellationToken, Task<AssumeRoleResult>> assume, TimeProvider timeProvider, Random random, ILogger logger)
+    public AssumedRoleCredentials(AssumeRoleParameters parameters, Func<CancellationToken, Task<AssumeRoleResult>> assume, TimeProvider timeProvider, IRandomizer random, ILogger logger)
     {
         Parameters = parameters;
         _assume = assume;

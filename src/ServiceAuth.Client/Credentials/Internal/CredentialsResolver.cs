@@ -15,9 +15,9 @@ internal sealed class CredentialsResolver(IServiceProvider services)
             return source;
         }
 
-        IAssumeRoleCredentialsProvider provider = services.GetService<IAssumeRoleCredentialsProvider>()
+        IAssumeRoleCredentialsCache cache = services.GetService<IAssumeRoleCredentialsCache>()
             ?? throw new ServiceAuthException("AssumeRole is configured but the assume-role credential cache is not registered.");
-        return provider.GetCredentials(role, source, region
+        return cache.GetCredentials(role, source, region
             ?? throw new ServiceAuthException($"Signed client '{clientName}': no region for STS; set AssumeRole.StsRegion or Region."));
     }
 }

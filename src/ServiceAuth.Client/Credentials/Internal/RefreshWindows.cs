@@ -1,3 +1,5 @@
+using ServiceAuth.Client.Retry.Internal;
+
 namespace ServiceAuth.Client.Credentials.Internal;
 
 /// <summary>
@@ -43,11 +45,11 @@ internal static class RefreshWindows
         return expiration - (advisory > remaining / 2 ? remaining / 2 : advisory);
     }
 
-    public static TimeSpan Backoff(Random random) => Between(random, MinBackoff, MaxBackoff);
+    public static TimeSpan Backoff(IRandomizer random) => Between(random, MinBackoff, MaxBackoff);
 
-    public static TimeSpan ErrorCache(Random random) => Between(random, MinErrorCache, MaxErrorCache);
+    public static TimeSpan ErrorCache(IRandomizer random) => Between(random, MinErrorCache, MaxErrorCache);
 
-    private static TimeSpan Between(Random random, TimeSpan min, TimeSpan max) =>
+    private static TimeSpan Between(IRandomizer random, TimeSpan min, TimeSpan max) =>
         min + TimeSpan.FromTicks((long)(random.NextDouble() * (max - min).Ticks));
 
     /// <summary>The <see cref="TimeProvider.GetTimestamp"/> <paramref name="delay"/> from now: windows that are durations

@@ -1,3 +1,5 @@
+using ServiceAuth.Client.Retry.Internal;
+
 namespace ServiceAuth.Client.Credentials.Internal;
 
 /// <summary>How one credential refresh calls STS: attempts, backoff and timeouts (the STS client's own retries are off).</summary>
@@ -6,15 +8,15 @@ internal sealed class StsCallSettings
     public static StsCallSettings Default { get; } = new();
 
     /// <summary>Attempts per refresh, the first included (the AWS standard mode's 3).</summary>
-    public int MaxAttempts { get; init; } = 3;
+    public int MaxAttempts { get; init; } = RetryDelays.DefaultMaxAttempts;
 
     /// <summary>Base of the backoff after throttling (2026 retry update: 1 s).</summary>
-    public TimeSpan ThrottlingBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan ThrottlingBaseDelay { get; init; } = RetryDelays.Default.ThrottlingBaseDelay;
 
     /// <summary>Base of the backoff after a transient error (2026 retry update: 50 ms).</summary>
-    public TimeSpan TransientBaseDelay { get; init; } = TimeSpan.FromMilliseconds(50);
+    public TimeSpan TransientBaseDelay { get; init; } = RetryDelays.Default.TransientBaseDelay;
 
-    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(20);
+    public TimeSpan MaxDelay { get; init; } = RetryDelays.Default.MaxDelay;
 
     /// <summary>Timeout of one STS attempt.</summary>
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(10);
@@ -22,5 +24,6 @@ internal sealed class StsCallSettings
     /// <summary>Timeout of the whole refresh, retries included: a blocked caller never waits longer.</summary>
     public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    public Random Random { get; init; } = Random.Shared;
+    /// <summary>The jitter of the backoff and of the refresh windows.</summary>
+    public IRandomizer Randomizer { get; init; } = SystemRandomizer.Shared;
 }

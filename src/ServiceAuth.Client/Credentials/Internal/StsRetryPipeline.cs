@@ -16,6 +16,8 @@ internal static class StsRetryPipeline
 {
     public static ResiliencePipeline Create(StsCallSettings settings, TimeProvider timeProvider, Action<Exception, int>? onRetry = null)
     {
+        var backoff = new FullJitterBackoff(timeProvider, settings.Randomizer);
+        var delays = new RetryDelays(settings.TransientBaseDelay, settings.ThrottlingBaseDelay, settings.MaxDelay);
         var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider };
         builder.AddTimeout(settings.TotalTimeout);
         if (settings.MaxAttempts > 1)
@@ -24,11 +26,7 @@ internal static class StsRetryPipeline
             {
                 MaxRetryAttempts = settings.MaxAttempts - 1,
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && AwsErrorClassifier.IsRetryable(Classify(e))),
-                DelayGenerator = args =>
-                {
-                    TimeSpan baseDelay = Classify(args.Outcome.Exception!) == AwsErrorKind.Throttling ? settings.ThrottlingBaseDelay : settings.TransientBaseDelay;
-                    return ValueTask.FromResult<TimeSpan?>(FullJitterBackoff.Delay(args.AttemptNumber, baseDelay, settings.MaxDelay, settings.Random));
-                },
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(backoff.Delay(Classify(args.Outcome.Exception!), args.AttemptNumber, delays)),
                 OnRetry = args =>
                 {
                     onRetry?.Invoke(args.Outcome.Exception!, args.AttemptNumber + 1);

@@ -21,19 +21,19 @@ internal sealed class AwsRetryHandler : DelegatingHandler
 
     private readonly AwsRetryOptions _options;
     private readonly RetryBudget _budget;
-    private readonly TimeProvider _timeProvider;
-    private readonly Random _random;
+    private readonly FullJitterBackoff _backoff;
+    private readonly RetryDelays _delays;
     private readonly ILogger _logger;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
 
-    public AwsRetryHandler(AwsRetryOptions options, RetryBudget budget, TimeProvider timeProvider, Random random, ILogger logger)
+    public AwsRetryHandler(AwsRetryOptions options, RetryBudget budget, FullJitterBackoff backoff, ILogger logger)
     {
         _options = options;
         _budget = budget;
-        _timeProvider = timeProvider;
-        _random = random;
+        _backoff = backoff;
+        _delays = new RetryDelays(options.TransientBaseDelay, options.ThrottlingBaseDelay, options.MaxDelay);
         _logger = logger;
-        _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider }
+        _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = backoff.TimeProvider }
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = Math.Max(1, options.MaxRetryAttempts),
@@ -86,9 +86,8 @@ internal sealed class AwsRetryHandler : DelegatingHandler
     /// <summary>The delay before retry <paramref name="attempt"/> + 1: full jitter under the kind's base, then the server's wish.</summary>
     internal TimeSpan DelayFor(AwsErrorKind kind, int attempt, HttpResponseMessage? response)
     {
-        TimeSpan baseDelay = kind == AwsErrorKind.Throttling ? _options.ThrottlingBaseDelay : _options.TransientBaseDelay;
-        TimeSpan computed = FullJitterBackoff.Delay(attempt, baseDelay, _options.MaxDelay, _random);
-        return _options.HonorRetryAfter ? RetryAfter.Apply(response, computed, _options.MaxDelay, _timeProvider.GetUtcNow()) : computed;
+        TimeSpan computed = _backoff.Delay(kind, attempt, _delays);
+        return _options.HonorRetryAfter ? RetryAfter.Apply(response, computed, _options.MaxDelay, _backoff.TimeProvider.GetUtcNow()) : computed;
     }
 
     internal static bool IsIdempotent(HttpMethod method) =>
@@ -141,7 +140,7 @@ internal sealed class AwsRetryHandler : DelegatingHandler
     {
         HttpRequestMessage request = args.Context.Properties.GetValue(RequestKey, null!);
         AwsErrorKind kind = args.Context.Properties.GetValue(KindKey, AwsErrorKind.Transient);
-        CredentialsMetrics.Retried(kind == AwsErrorKind.Throttling ? "throttling" : "transient");
+        RetryMetrics.Retried(kind == AwsErrorKind.Throttling ? "throttling" : "transient");
         Log.RetryingRequest(_logger, request.Method.Method, Endpoint(request), kind.ToString(), args.RetryDelay.TotalMilliseconds, args.AttemptNumber + 1);
         args.Outcome.Result?.Dispose();
         return ValueTask.CompletedTask;

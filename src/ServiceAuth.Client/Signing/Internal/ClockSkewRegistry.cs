@@ -4,7 +4,8 @@ namespace ServiceAuth.Client.Signing.Internal;
 
 /// <summary>
 /// The clock offset of each endpoint host, recorded after a skew error (server time minus ours) and added to the signing
-/// time of every later request to that host. Empty, it costs one field read.
+/// time of every later request to that host. Empty, it costs one field read. One per container (a DI singleton); a
+/// handler built without DI has its own.
 /// </summary>
 internal sealed class ClockSkewRegistry
 {
@@ -13,8 +14,6 @@ internal sealed class ClockSkewRegistry
 
     private readonly ConcurrentDictionary<string, TimeSpan> _offsets = new(StringComparer.OrdinalIgnoreCase);
     private volatile bool _any;
-
-    public static ClockSkewRegistry Shared { get; } = new();
 
     public TimeSpan Get(Uri uri) => _any && _offsets.TryGetValue(uri.Host, out TimeSpan offset) ? offset : TimeSpan.Zero;
 

@@ -37,7 +37,7 @@ internal sealed class SigningHandlerBuilderFilter(
             SigV4Signer.Shared,
             services.GetService<TimeProvider>(),
             loggerFactory.CreateLogger<SigV4DelegatingHandler>(),
-            services.GetService<ClockSkewRegistry>()));
+            services.GetRequiredService<ClockSkewRegistry>()));
     };
 
     private static void DisableAutoRedirect(HttpMessageHandler primary, string name, ILogger logger)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using ServiceAuth.Client.Diagnostics;
 using ServiceAuth.Client.Protocol.Internal;
+using ServiceAuth.Client.Retry.Internal;
 
 namespace ServiceAuth.Client.Sns.Internal;
 
@@ -11,10 +12,13 @@ namespace ServiceAuth.Client.Sns.Internal;
 /// ends with exactly one result. A failed request fails its entries (and, on a FIFO topic, the entries after it, which are
 /// not sent so that group order holds); nothing is dropped.
 /// </summary>
-internal sealed class SnsBatchRunner<TMessage>(SnsPublisherSettings<TMessage> settings, SnsTransport transport, TimeProvider timeProvider, ILogger logger)
+internal sealed class SnsBatchRunner<TMessage>(SnsPublisherSettings<TMessage> settings, SnsTransport transport, FullJitterBackoff backoff, ILogger logger)
 {
+    /// <summary>The backoff of the rounds (docs/sns.md): up to 200 ms, 400 ms, 800 ms and so on, capped at 10 s, whatever
+    /// the entries' error; at least 1 ms.</summary>
     internal static readonly TimeSpan BaseDelay = TimeSpan.FromMilliseconds(200);
     internal static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan MinDelay = TimeSpan.FromMilliseconds(1);
 
     public async Task<SnsBatchResult> RunAsync(IReadOnlyList<PreparedMessage> messages, CancellationToken cancellationToken)
     {
@@ -44,7 +48,7 @@ internal sealed class SnsBatchRunner<TMessage>(SnsPublisherSettings<TMessage> se
             {
                 TimeSpan delay = Backoff(round);
                 Log.SnsBatchEntriesRetrying(logger, settings.Topic.Name, pending.Count, round, (long)delay.TotalMilliseconds);
-                await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
+                await backoff.WaitAsync(delay, cancellationToken).ConfigureAwait(false);
             }
 
             List<List<int>> chunks = SnsBatchChunker.Chunk(pending, messages, settings.MaxMessageBytes);
@@ -66,10 +70,10 @@ internal sealed class SnsBatchRunner<TMessage>(SnsPublisherSettings<TMessage> se
         }
     }
 
-    internal static TimeSpan Backoff(int round)
+    private TimeSpan Backoff(int round)
     {
-        double ceiling = Math.Min(MaxDelay.TotalMilliseconds, BaseDelay.TotalMilliseconds * Math.Pow(2, round - 1));
-        return TimeSpan.FromMilliseconds(Math.Max(1, ceiling * Random.Shared.NextDouble()));
+        TimeSpan delay = backoff.Delay(round - 1, BaseDelay, MaxDelay);
+        return delay < MinDelay ? MinDelay : delay;
     }
 
     private async Task SendChunkAsync(List<int> chunk, IReadOnlyList<PreparedMessage> messages, SnsBatchProgress state, bool mayRetry, CancellationToken cancellationToken)

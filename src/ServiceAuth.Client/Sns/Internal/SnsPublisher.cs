@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using ServiceAuth.Client.Diagnostics;
+using ServiceAuth.Client.Retry.Internal;
 
 namespace ServiceAuth.Client.Sns.Internal;
 
@@ -14,13 +15,13 @@ internal sealed class SnsPublisher<TMessage> : ISnsPublisher<TMessage>
     private readonly SnsBatchRunner<TMessage> _batches;
     private readonly ILogger _logger;
 
-    public SnsPublisher(SnsPublisherSettings<TMessage> settings, SnsTransport transport, TimeProvider timeProvider, ILogger logger)
+    public SnsPublisher(SnsPublisherSettings<TMessage> settings, SnsTransport transport, FullJitterBackoff backoff, ILogger logger)
     {
         _settings = settings;
         _transport = transport;
         _logger = logger;
         _preparer = new SnsMessagePreparer<TMessage>(settings, logger);
-        _batches = new SnsBatchRunner<TMessage>(settings, transport, timeProvider, logger);
+        _batches = new SnsBatchRunner<TMessage>(settings, transport, backoff, logger);
     }
 
     public Task<SnsPublishResult> PublishAsync(TMessage message, CancellationToken cancellationToken = default) =>
