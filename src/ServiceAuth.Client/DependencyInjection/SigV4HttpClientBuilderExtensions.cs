@@ -69,7 +69,7 @@ public static class SigV4HttpClientBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SignedHttpClientOptions>, SignedHttpClientOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, SigningHandlerBuilderFilter>());
         services.TryAddSingleton<SignedClientCredentials>();
-        services.TryAddSingleton<ClockSkewRegistry>();
+        services.TryAddSingleton(provider => new ClockSkewRegistry(provider.GetService<TimeProvider>()));
         services.AddAssumeRoleCredentials();
 
         string name = builder.Name;

@@ -45,7 +45,7 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
     /// <param name="timeProvider">The signing clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     /// <param name="logger">The logger; none when <see langword="null"/>.</param>
     public SigV4DelegatingHandler(SignedHttpClientOptions options, TimeProvider? timeProvider = null, ILogger<SigV4DelegatingHandler>? logger = null)
-        : this(SigningSettings.From(options), ResolveCredentials(options), SigV4Signer.Shared, timeProvider, logger, new ClockSkewRegistry())
+        : this(SigningSettings.From(options), ResolveCredentials(options), SigV4Signer.Shared, timeProvider, logger, new ClockSkewRegistry(timeProvider))
     {
     }
 
@@ -196,8 +196,9 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
 
     private string? CorrectSkew(HttpResponseMessage response, Uri uri, AwsErrorKind kind, string? code)
     {
-        if (response.Headers.Date is not { } serverTime)
+        if (response.Headers.Date is not { } serverTime || (uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback))
         {
+            // A plain-http answer from another host may come from anyone on the path: no offset is learned from it.
             return null;
         }
 
@@ -207,7 +208,12 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
             return null;
         }
 
-        _skew.Set(uri, offset);
+        if (!_skew.Set(uri, offset))
+        {
+            Log.ClockSkewRefused(_logger, uri.Host, offset.TotalSeconds, ClockSkewRegistry.MaxOffset.TotalMinutes);
+            return null;
+        }
+
         ClockSkewMetrics.Corrected();
         Log.ClockSkewCorrected(_logger, uri.Host, offset.TotalSeconds, code ?? "403");
         return "clock_skew";
