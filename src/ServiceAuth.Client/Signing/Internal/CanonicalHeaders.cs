@@ -91,7 +91,7 @@ internal static class CanonicalHeaders
         finally
         {
             items.AsSpan(0, count).Clear();
-            ArrayPool<HeaderItem>.Shared.Return(items);
+            ArrayPool<HeaderItem>.Shared.Return(items, clearArray: true);
         }
     }
 
@@ -135,7 +135,7 @@ internal static class CanonicalHeaders
             HeaderItem[] next = ArrayPool<HeaderItem>.Shared.Rent(count * 2);
             items.AsSpan(0, count).CopyTo(next);
             items.AsSpan(0, count).Clear();
-            ArrayPool<HeaderItem>.Shared.Return(items);
+            ArrayPool<HeaderItem>.Shared.Return(items, clearArray: true);
             items = next;
         }
 

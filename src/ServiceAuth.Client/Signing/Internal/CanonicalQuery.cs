@@ -103,7 +103,7 @@ internal ref struct CanonicalQuery
     public void Dispose()
     {
         _scratch.Dispose();
-        ArrayPool<QueryParameter>.Shared.Return(_parameters);
+        ArrayPool<QueryParameter>.Shared.Return(_parameters, clearArray: true);
         _parameters = [];
     }
 
@@ -123,7 +123,7 @@ internal ref struct CanonicalQuery
         {
             QueryParameter[] next = ArrayPool<QueryParameter>.Shared.Rent(_count * 2);
             _parameters.AsSpan(0, _count).CopyTo(next);
-            ArrayPool<QueryParameter>.Shared.Return(_parameters);
+            ArrayPool<QueryParameter>.Shared.Return(_parameters, clearArray: true);
             _parameters = next;
         }
 

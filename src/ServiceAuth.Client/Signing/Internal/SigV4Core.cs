@@ -240,7 +240,7 @@ internal static class SigV4Core
         {
             if (rented is not null)
             {
-                System.Buffers.ArrayPool<char>.Shared.Return(rented);
+                System.Buffers.ArrayPool<char>.Shared.Return(rented, clearArray: true);
             }
         }
     }
