@@ -69,6 +69,7 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
         {
             uri = _settings.Prepare(request);
             credentials = await CredentialsWait.GetAsync(_credentials, cancellationToken).ConfigureAwait(false);
+            await ReplayableContent.RewindAsync(request, cancellationToken).ConfigureAwait(false);
             await _signer.SignAsync(request, credentials, _settings.ParametersFor(uri, SigningTime(uri)), cancellationToken).ConfigureAwait(false);
         }
         catch (SigningException e)
@@ -97,6 +98,7 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
         {
             uri = _settings.Prepare(request);
             credentials = CredentialsWait.Get(_credentials, cancellationToken);
+            ReplayableContent.Rewind(request, cancellationToken);
             _signer.Sign(request, credentials, _settings.ParametersFor(uri, SigningTime(uri)));
         }
         catch (SigningException e)
@@ -113,6 +115,7 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
     private async ValueTask<ImmutableCredentials> SignAsync(HttpRequestMessage request, Uri uri, CancellationToken cancellationToken)
     {
         ImmutableCredentials credentials = await CredentialsWait.GetAsync(_credentials, cancellationToken).ConfigureAwait(false);
+        await ReplayableContent.RewindAsync(request, cancellationToken).ConfigureAwait(false);
         await _signer.SignAsync(request, credentials, _settings.ParametersFor(uri, SigningTime(uri)), cancellationToken).ConfigureAwait(false);
         LogSigned(request, uri);
         return credentials;
@@ -155,6 +158,7 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
         response.Dispose();
         RetryMetrics.Retried(reason);
         ImmutableCredentials credentials = CredentialsWait.Get(_credentials, cancellationToken);
+        ReplayableContent.Rewind(request, cancellationToken);
         _signer.Sign(request, credentials, _settings.ParametersFor(uri, SigningTime(uri)));
         LogSigned(request, uri);
         return base.Send(request, cancellationToken);
@@ -173,7 +177,7 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
             AwsErrorKind.ClockSkew or AwsErrorKind.PossibleClockSkew => CorrectSkew(response, uri, kind, code),
             _ => null,
         };
-        if (reason is not null && !ReplayableContent.IsReplayable(request.Content))
+        if (reason is not null && !ReplayableContent.IsReplayable(request))
         {
             Log.ResendNotPossible(_logger, uri.GetLeftPart(UriPartial.Path), code ?? "403", request.Content!.GetType().Name);
             return null;

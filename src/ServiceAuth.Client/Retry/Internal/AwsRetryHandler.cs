@@ -107,7 +107,7 @@ internal sealed class AwsRetryHandler : DelegatingHandler
             ? AwsErrorClassifier.Classify(e, args.Context.CancellationToken)
             : await ClassifyAsync(args.Outcome.Result!, args.Context.CancellationToken).ConfigureAwait(false);
         HttpRequestMessage request = args.Context.Properties.GetValue(RequestKey, null!);
-        if (!AwsErrorClassifier.IsRetryable(kind) || !ReplayableContent.IsReplayable(request.Content))
+        if (!AwsErrorClassifier.IsRetryable(kind) || !ReplayableContent.IsReplayable(request))
         {
             return false;
         }
