@@ -3,7 +3,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
 using ServiceAuth.Client.Credentials;
 using ServiceAuth.Client.Credentials.Internal;
-using ServiceAuth.Client.Retry.Internal;
+using ServiceAuth.Client.Protocol.Internal;
 
 namespace ServiceAuth.Client.Benchmarks;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ServiceAuth.Client.DependencyInjection.Internal;
+using ServiceAuth.Client.Protocol.Internal;
 using ServiceAuth.Client.Retry.Internal;
 
 namespace ServiceAuth.Client;

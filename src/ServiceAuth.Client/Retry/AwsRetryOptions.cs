@@ -1,3 +1,4 @@
+using ServiceAuth.Client.Protocol.Internal;
 using ServiceAuth.Client.Retry.Internal;
 
 namespace ServiceAuth.Client;

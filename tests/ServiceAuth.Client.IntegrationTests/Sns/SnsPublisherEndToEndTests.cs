@@ -3,7 +3,6 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceAuth.Client.Sns;
 using ServiceAuth.Client.Testing;
-using ServiceAuth.Client.Tests.Support;
 
 namespace ServiceAuth.Client.IntegrationTests.Sns;
 
@@ -15,7 +14,7 @@ public sealed class SnsPublisherEndToEndTests : IAsyncDisposable
 {
     private const string TopicArn = "arn:aws:sns:eu-west-1:222233334444:orders";
     private const string FifoArn = "arn:aws:sns:eu-west-1:222233334444:orders.fifo";
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(TestClock.Start);
     private readonly LocalAwsEndpoint _endpoint;
     private readonly LocalUser _publisher;
     private readonly LocalTopic _topic;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Amazon.Runtime;
-using ServiceAuth.Client.Tests.Support;
 using ServiceAuth.Client.Testing;
 
 namespace ServiceAuth.Client.IntegrationTests.Testing;
@@ -41,7 +40,7 @@ public sealed class ApiResourcePolicyTests
     [Fact]
     public async Task Responder_SeesRouteValuesAndCaller()
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         await using LocalAwsEndpoint endpoint = LocalAwsEndpoint.CreateInMemory(new LocalAwsEndpointOptions { TimeProvider = time });
         LocalUser user = endpoint.AddUser("u");
         endpoint.AddApi("POST", "/items/{id}/{rest+}", [user.Arn], call => new HttpResponseMessage(HttpStatusCode.Created)
@@ -61,7 +60,7 @@ public sealed class ApiResourcePolicyTests
     [Fact]
     public async Task ExpiredSession_IsExpiredToken_AfterLifetimeOrKnob()
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         await using LocalAwsEndpoint endpoint = LocalAwsEndpoint.CreateInMemory(new LocalAwsEndpointOptions { TimeProvider = time, IssuedCredentialLifetime = TimeSpan.FromMinutes(2) });
         (ImmutableCredentials a, _, SignedSender sender) = await ArrangeAsync(endpoint, time, inMemory: true);
         using (sender)
@@ -98,7 +97,7 @@ public sealed class ApiResourcePolicyTests
     [Fact]
     public async Task DelayKnob_WaitsOnTheEndpointClock_AndFailKnobAnswers503()
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         await using LocalAwsEndpoint endpoint = LocalAwsEndpoint.CreateInMemory(new LocalAwsEndpointOptions { TimeProvider = time });
         LocalUser user = endpoint.AddUser("u");
         endpoint.AddApi("GET", "/ping", user.Arn);

@@ -1,18 +1,15 @@
 using System.Net;
-using ServiceAuth.Client.Tests.Support;
 using ServiceAuth.Client.Testing;
 
 namespace ServiceAuth.Client.IntegrationTests.Testing;
 
 /// <summary>
-/// ServiceAuth.Client's signer against the endpoint's independent verifier. Skipped until the signer's
-/// <c>SigV4Core.BuildAuthorization</c> buffer is fixed: it sizes the Authorization value as 128 + key + region +
-/// service + signed headers, but the fixed text plus date and 64-char signature need about 144, so every header
-/// signature throws <see cref="ArgumentException"/> ("The output char buffer is too small").
+/// ServiceAuth.Client's signer against the endpoint's independent verifier (<c>LocalAwsEndpoint</c>): the same
+/// requests, signed by our signer, must be accepted exactly as AWS would accept them.
 /// </summary>
 public sealed class ServiceAuthSignerCrossCheckTests : IAsyncDisposable
 {
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(TestClock.Start);
     private readonly LocalAwsEndpoint _endpoint;
     private readonly SignedSender _sender;
     private readonly LocalUser _user;

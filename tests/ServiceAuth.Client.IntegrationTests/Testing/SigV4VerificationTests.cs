@@ -1,14 +1,13 @@
 using System.Net;
 using System.Text.Json;
 using Amazon.Runtime;
-using ServiceAuth.Client.Tests.Support;
 using ServiceAuth.Client.Testing;
 
 namespace ServiceAuth.Client.IntegrationTests.Testing;
 
 public sealed class SigV4VerificationTests : IAsyncDisposable
 {
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(TestClock.Start);
     private readonly LocalAwsEndpoint _endpoint;
     private readonly SignedSender _sender;
     private readonly LocalUser _alice;

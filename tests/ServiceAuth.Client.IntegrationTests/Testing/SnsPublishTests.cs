@@ -1,6 +1,5 @@
 using System.Net;
 using System.Xml.Linq;
-using ServiceAuth.Client.Tests.Support;
 using ServiceAuth.Client.Testing;
 
 namespace ServiceAuth.Client.IntegrationTests.Testing;
@@ -9,7 +8,7 @@ public sealed class SnsPublishTests : IAsyncDisposable
 {
     private const string TopicArn = "arn:aws:sns:us-east-1:333333333333:orders";
     private const string FifoArn = "arn:aws:sns:us-east-1:333333333333:orders.fifo";
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(TestClock.Start);
     private readonly LocalAwsEndpoint _endpoint;
     private readonly SignedSender _sender;
     private readonly LocalUser _publisher;

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using ServiceAuth.Client.Testing.Internal;
-using ServiceAuth.Client.Tests.Conformance;
 using ServiceAuth.Client.Testing.Internal.Auth;
 using ServiceAuth.Client.Testing.Internal.Identity;
 

@@ -16,9 +16,9 @@ public sealed class AssumeRoleDependencyInjectionTests
     [Fact]
     public async Task AddSignedHttpClient_1000ConcurrentColdRequests_OneStsCallAndAllSignedWithItsKey()
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         var sts = new FakeSts(time);
-        var primary = new ScriptedHandler();
+        var primary = new CapturingHandler();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         sts.Behavior = async _ =>
         {
@@ -34,15 +34,15 @@ public sealed class AssumeRoleDependencyInjectionTests
         await Task.WhenAll(requests);
 
         sts.Calls.ShouldBe(1);
-        primary.Sent.Count.ShouldBe(1000);
-        primary.Sent.Select(s => s.AccessKeyId).Distinct().ShouldHaveSingleItem().ShouldBe("ASIA0000000000000001");
-        primary.Sent.ShouldAllBe(s => s.SecurityToken == "token-1");
+        primary.Requests.Count.ShouldBe(1000);
+        primary.Requests.Select(s => s.AccessKeyId).Distinct().ShouldHaveSingleItem().ShouldBe("ASIA0000000000000001");
+        primary.Requests.ShouldAllBe(s => s.SecurityToken == "token-1");
     }
 
     [Fact]
     public async Task TwoClientsWithTheSameRole_ShareOneEntry_AndSdkClientsGetItToo()
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         var sts = new FakeSts(time);
         using ServiceProvider provider = Build(time, sts, services =>
         {
@@ -73,7 +73,7 @@ public sealed class AssumeRoleDependencyInjectionTests
     [Fact]
     public void StsClient_IsRegionalForTheClientRegion_OrTheConfiguredEndpoint()
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         var sts = new FakeSts(time);
         using ServiceProvider provider = Build(time, sts, services =>
         {

@@ -89,7 +89,7 @@ public sealed class AssumeRoleValidationTests
     [Fact]
     public async Task StartAsync_InvalidAssumeRole_FailsBeforeAnythingIsSentToSts()
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         var sts = new FakeSts(time);
         HostApplicationBuilder builder = Host.CreateApplicationBuilder();
         builder.Services.AddSingleton<IStsClientFactory>(sts);

@@ -21,7 +21,7 @@ public sealed class CredentialWaitCancellationTests
             await gate.Task;
             return sts.Success();
         };
-        var primary = new ScriptedHandler();
+        var primary = new CapturingHandler();
         using ServiceProvider provider = Build(time, sts, primary);
         HttpClient client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("orders");
         using var cts = new CancellationTokenSource();
@@ -36,7 +36,7 @@ public sealed class CredentialWaitCancellationTests
         gate.SetResult();
         (await patient.WaitAsync(Guard)).IsSuccessStatusCode.ShouldBeTrue();
         sts.Calls.ShouldBe(1);
-        primary.Sent.ShouldHaveSingleItem().AccessKeyId.ShouldBe("ASIA0000000000000001");
+        primary.Requests.ShouldHaveSingleItem().AccessKeyId.ShouldBe("ASIA0000000000000001");
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class CredentialWaitCancellationTests
     {
         var time = new FakeTimeProvider();
         var sts = new FakeSts(time) { Behavior = FakeSts.Hang };
-        using ServiceProvider provider = Build(time, sts, new ScriptedHandler());
+        using ServiceProvider provider = Build(time, sts, new CapturingHandler());
         HttpClient client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("orders");
         using var cts = new CancellationTokenSource();
 
@@ -56,7 +56,7 @@ public sealed class CredentialWaitCancellationTests
         (await Record.ExceptionAsync(() => sending.WaitAsync(Guard))).ShouldBeAssignableTo<OperationCanceledException>();
     }
 
-    private static ServiceProvider Build(FakeTimeProvider time, FakeSts sts, ScriptedHandler primary)
+    private static ServiceProvider Build(FakeTimeProvider time, FakeSts sts, CapturingHandler primary)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time);

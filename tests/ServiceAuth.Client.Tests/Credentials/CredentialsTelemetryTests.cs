@@ -30,14 +30,14 @@ public sealed class CredentialsTelemetryTests
         listener.SetMeasurementEventCallback<long>((i, _, tags, _) => measurements.Enqueue((i.Name, Format(tags))));
         listener.SetMeasurementEventCallback<double>((i, _, tags, _) => measurements.Enqueue((i.Name, Format(tags))));
         listener.Start();
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         var sts = new FakeSts(time);
-        var wire = new ScriptedHandler
+        var wire = new CapturingHandler
         {
             Respond = (_, n) => n switch
             {
-                1 => ScriptedHandler.Error(HttpStatusCode.Forbidden, "ExpiredToken"),
-                3 => ScriptedHandler.Error(HttpStatusCode.Forbidden, "RequestTimeTooSkewed", time.GetUtcNow().AddMinutes(7)),
+                1 => CapturingHandler.Error(HttpStatusCode.Forbidden, "ExpiredToken"),
+                3 => CapturingHandler.Error(HttpStatusCode.Forbidden, "RequestTimeTooSkewed", time.GetUtcNow().AddMinutes(7)),
                 _ => new HttpResponseMessage(HttpStatusCode.OK),
             },
         };

@@ -1,7 +1,7 @@
 using Amazon.Runtime;
 using ServiceAuth.Client.Credentials;
 using ServiceAuth.Client.Credentials.Internal;
-using ServiceAuth.Client.Retry.Internal;
+using ServiceAuth.Client.Protocol.Internal;
 using ServiceAuth.Client.Tests.Support;
 
 namespace ServiceAuth.Client.Tests.Credentials;

@@ -5,8 +5,8 @@ using Amazon.Runtime;
 using Amazon.SecurityToken;
 using ServiceAuth.Client.Credentials;
 using ServiceAuth.Client.Credentials.Internal;
+using ServiceAuth.Client.Protocol.Internal;
 using ServiceAuth.Client.Tests.Support;
-using ServiceAuth.Client.Retry.Internal;
 
 namespace ServiceAuth.Client.Tests.Credentials;
 
@@ -96,7 +96,7 @@ public sealed class RealStsClientTests
             Entry = (AssumedRoleCredentials)cache.GetCredentials(role, CacheFixture.Source, "eu-west-1");
         }
 
-        public FakeTimeProvider Time { get; } = new();
+        public FakeTimeProvider Time { get; } = new(TestClock.Start);
 
         public ConcurrentQueue<string> Bodies { get; } = new();
 

@@ -3,7 +3,6 @@ using Amazon.Runtime;
 using ServiceAuth.Client.Credentials;
 using ServiceAuth.Client.Credentials.Internal;
 using ServiceAuth.Client.Protocol.Internal;
-using ServiceAuth.Client.Retry.Internal;
 using ServiceAuth.Client.Tests.Support;
 
 namespace ServiceAuth.Client.Tests.Credentials;
@@ -102,26 +101,5 @@ public sealed class StsRetryTests
         waiting.IsFaulted.ShouldBeTrue();
         ((CredentialsUnavailableException)waiting.Exception!.InnerException!).StsErrorCode.ShouldBe("Throttling");
         f.Sts.Calls.ShouldBe(3);
-    }
-
-    [Fact]
-    public void FullJitter_StaysUnderTheExponentialCeilingAndTheCap()
-    {
-        var backoff = new FullJitterBackoff(TimeProvider.System, new SystemRandomizer(new Random(7)));
-        TimeSpan baseDelay = TimeSpan.FromSeconds(1);
-        TimeSpan cap = TimeSpan.FromSeconds(20);
-
-        for (int attempt = 0; attempt < 10; attempt++)
-        {
-            TimeSpan[] delays = Enumerable.Range(0, 200).Select(_ => backoff.Delay(attempt, baseDelay, cap)).ToArray();
-            TimeSpan ceiling = FullJitterBackoff.Ceiling(attempt, baseDelay, cap);
-
-            delays.ShouldAllBe(d => d >= TimeSpan.Zero && d <= ceiling);
-            delays.Max().ShouldBeGreaterThan(ceiling * 0.8);
-            delays.Min().ShouldBeLessThan(ceiling * 0.2);
-        }
-
-        FullJitterBackoff.Ceiling(9, baseDelay, cap).ShouldBe(cap);
-        FullJitterBackoff.Ceiling(2, baseDelay, cap).ShouldBe(TimeSpan.FromSeconds(4));
     }
 }

@@ -66,7 +66,7 @@ public sealed class ErrorBodyIntactTests
         {
             o.BaseAddress = new Uri("https://abc123.execute-api.eu-west-1.amazonaws.com/prod/");
             o.Credentials = TestCredentials.Session();
-        }).ConfigurePrimaryHttpMessageHandler(() => new ScriptedHandler
+        }).ConfigurePrimaryHttpMessageHandler(() => new CapturingHandler
         {
             Respond = (_, _) => new HttpResponseMessage(HttpStatusCode.Forbidden) { Content = new StreamContent(new NonSeekableStream(LargeChunkedBody)) },
         });

@@ -9,13 +9,13 @@ namespace ServiceAuth.Client.Tests.Retry;
 
 public sealed class AwsRetriesRegistrationTests
 {
-    private readonly FakeTimeProvider _time = new();
-    private readonly ScriptedHandler _wire = new();
+    private readonly FakeTimeProvider _time = new(TestClock.Start);
+    private readonly CapturingHandler _wire = new();
 
     [Fact]
     public async Task AddAwsRetries_CalledTwice_ConfiguresOneHandlerNotTwo()
     {
-        _wire.Respond = (_, _) => ScriptedHandler.Error(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable");
+        _wire.Respond = (_, _) => CapturingHandler.Error(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable");
         using ServiceProvider provider = Build(services => services
             .AddSignedHttpClient("orders", o =>
             {
@@ -30,14 +30,14 @@ public sealed class AwsRetriesRegistrationTests
         await Eventually.DriveAsync(sending, _time, TimeSpan.FromMilliseconds(50));
 
         (await sending).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
-        _wire.Sent.Count.ShouldBe(3);
+        _wire.Requests.Count.ShouldBe(3);
     }
 
     [Fact]
     public async Task SnsPublisher_WithAddAwsRetries_RetriesAThrottledPublishPost()
     {
         _wire.Respond = (_, n) => n == 1
-            ? ScriptedHandler.Error(HttpStatusCode.BadRequest, "Throttling")
+            ? CapturingHandler.Error(HttpStatusCode.BadRequest, "Throttling")
             : new HttpResponseMessage(HttpStatusCode.OK)
             {
                 Content = new StringContent(
@@ -58,8 +58,8 @@ public sealed class AwsRetriesRegistrationTests
         await Eventually.DriveAsync(publishing, _time, TimeSpan.FromMilliseconds(50));
 
         (await publishing).MessageId.ShouldBe("m-2");
-        _wire.Sent.Count.ShouldBe(2);
-        _wire.Sent.Select(s => s.Authorization).Distinct().Count().ShouldBe(2);
+        _wire.Requests.Count.ShouldBe(2);
+        _wire.Requests.Select(s => s.Authorization).Distinct().Count().ShouldBe(2);
     }
 
     private ServiceProvider Build(Action<IServiceCollection> configure)

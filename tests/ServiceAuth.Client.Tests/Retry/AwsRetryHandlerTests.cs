@@ -26,12 +26,12 @@ public sealed class AwsRetryHandlerTests
     public async Task RetryableAnswer_IsRetriedAndEachAttemptIsSignedAfresh(int status, string code, bool json)
     {
         using var t = new Rig();
-        t.Wire.Respond = (_, n) => n < 3 ? ScriptedHandler.Error((HttpStatusCode)status, code, json: json) : new HttpResponseMessage(HttpStatusCode.OK);
+        t.Wire.Respond = (_, n) => n < 3 ? CapturingHandler.Error((HttpStatusCode)status, code, json: json) : new HttpResponseMessage(HttpStatusCode.OK);
 
         HttpResponseMessage response = await t.SendAsync(HttpMethod.Get);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        SentRequest[] sent = [.. t.Wire.Sent];
+        CapturedRequest[] sent = [.. t.Wire.Requests];
         sent.Length.ShouldBe(3);
         sent.Select(s => s.AccessKeyId).Distinct().Count().ShouldBe(3);
         sent.Select(s => s.Authorization).Distinct().Count().ShouldBe(3);
@@ -49,14 +49,14 @@ public sealed class AwsRetryHandlerTests
                 return new HttpResponseMessage(HttpStatusCode.OK);
             }
 
-            HttpResponseMessage unavailable = ScriptedHandler.Error(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable");
+            HttpResponseMessage unavailable = CapturingHandler.Error(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable");
             unavailable.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(2));
             return unavailable;
         };
 
         await t.SendAsync(HttpMethod.Get);
 
-        SentRequest[] sent = [.. t.Wire.Sent];
+        CapturedRequest[] sent = [.. t.Wire.Requests];
         sent.Select(s => s.AmzDate).ShouldBeUnique();
         sent.Select(s => s.AmzDate).ShouldBe(sent.Select(s => s.AmzDate).Order(StringComparer.Ordinal));
         sent.Select(s => s.AccessKeyId).ShouldBeUnique();
@@ -90,7 +90,7 @@ public sealed class AwsRetryHandlerTests
         HttpResponseMessage response = await t.SendAsync(HttpMethod.Get);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        t.Wire.Sent.Count.ShouldBe(2);
+        t.Wire.Requests.Count.ShouldBe(2);
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class AwsRetryHandlerTests
 
         await Should.ThrowAsync<ServiceAuth.Client.Credentials.CredentialsUnavailableException>(() => t.SendAsync(HttpMethod.Get));
 
-        t.Wire.Sent.Count.ShouldBe(1);
+        t.Wire.Requests.Count.ShouldBe(1);
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class AwsRetryHandlerTests
 
         await Should.ThrowAsync<OperationCanceledException>(() => t.SendAsync(HttpMethod.Get, cancellationToken: cancel.Token));
 
-        t.Wire.Sent.Count.ShouldBe(1);
+        t.Wire.Requests.Count.ShouldBe(1);
     }
 
     [Theory]
@@ -128,25 +128,25 @@ public sealed class AwsRetryHandlerTests
     public async Task NonRetryableAnswer_IsReturnedAfterOneAttempt(int status, string code)
     {
         using var t = new Rig();
-        t.Wire.Respond = (_, _) => ScriptedHandler.Error((HttpStatusCode)status, code);
+        t.Wire.Respond = (_, _) => CapturingHandler.Error((HttpStatusCode)status, code);
 
         HttpResponseMessage response = await t.SendAsync(HttpMethod.Get);
 
         ((int)response.StatusCode).ShouldBe(status);
         (await response.Content.ReadAsStringAsync()).ShouldContain(code);
-        t.Wire.Sent.Count.ShouldBe(1);
+        t.Wire.Requests.Count.ShouldBe(1);
     }
 
     [Fact]
     public async Task AlwaysThrottled_StopsAfterThreeAttemptsByDefault()
     {
         using var t = new Rig();
-        t.Wire.Respond = (_, _) => ScriptedHandler.Error(HttpStatusCode.BadRequest, "Throttling");
+        t.Wire.Respond = (_, _) => CapturingHandler.Error(HttpStatusCode.BadRequest, "Throttling");
 
         HttpResponseMessage response = await t.SendAsync(HttpMethod.Get);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        t.Wire.Sent.Count.ShouldBe(3);
+        t.Wire.Requests.Count.ShouldBe(3);
     }
 
     [Theory]
@@ -158,12 +158,12 @@ public sealed class AwsRetryHandlerTests
     public async Task NonIdempotentRequests_AreRetriedOnlyWhenAllowed(string method, bool allow, int attempts)
     {
         using var t = new Rig(o => o.RetryNonIdempotent = allow);
-        t.Wire.Respond = (_, n) => n == 1 ? ScriptedHandler.Error(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable") : new HttpResponseMessage(HttpStatusCode.OK);
+        t.Wire.Respond = (_, n) => n == 1 ? CapturingHandler.Error(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable") : new HttpResponseMessage(HttpStatusCode.OK);
 
         await t.SendAsync(new HttpMethod(method), new ByteArrayContent([1, 2, 3]));
 
-        t.Wire.Sent.Count.ShouldBe(attempts);
-        t.Wire.Sent.ShouldAllBe(s => s.Body!.Length == 3);
+        t.Wire.Requests.Count.ShouldBe(attempts);
+        t.Wire.Requests.ShouldAllBe(s => s.Body!.Length == 3);
     }
 
     [Fact]
@@ -174,14 +174,14 @@ public sealed class AwsRetryHandlerTests
             o.RetryBudget = 20;
             o.TransientRetryCost = 14;
         });
-        t.Wire.Respond = (_, _) => ScriptedHandler.Error(HttpStatusCode.InternalServerError, "InternalFailure");
+        t.Wire.Respond = (_, _) => CapturingHandler.Error(HttpStatusCode.InternalServerError, "InternalFailure");
 
         await t.SendAsync(HttpMethod.Get);
-        int firstRequestAttempts = t.Wire.Sent.Count;
+        int firstRequestAttempts = t.Wire.Requests.Count;
         await t.SendAsync(HttpMethod.Get);
 
         firstRequestAttempts.ShouldBe(2);
-        t.Wire.Sent.Count.ShouldBe(3);
+        t.Wire.Requests.Count.ShouldBe(3);
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public sealed class AwsRetryHandlerTests
                 return new HttpResponseMessage(HttpStatusCode.OK);
             }
 
-            HttpResponseMessage tooMany = ScriptedHandler.Error(HttpStatusCode.TooManyRequests, "TooManyRequestsException");
+            HttpResponseMessage tooMany = CapturingHandler.Error(HttpStatusCode.TooManyRequests, "TooManyRequestsException");
             tooMany.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(7));
             return tooMany;
         };
@@ -204,7 +204,7 @@ public sealed class AwsRetryHandlerTests
         await t.SendAsync(HttpMethod.Get);
 
         (t.Time.GetUtcNow() - start).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(7));
-        t.Wire.Sent.Count.ShouldBe(2);
+        t.Wire.Requests.Count.ShouldBe(2);
     }
 
     [Fact]
@@ -225,7 +225,7 @@ public sealed class AwsRetryHandlerTests
     [Fact]
     public void Delay_UsesTheThrottlingAndTransientBases()
     {
-        var handler = new AwsRetryHandler(new AwsRetryOptions(), new RetryBudget(500), new FullJitterBackoff(new FakeTimeProvider(), new SystemRandomizer(new Random(1))), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var handler = new AwsRetryHandler(new AwsRetryOptions(), new RetryBudget(500), new FullJitterBackoff(new FakeTimeProvider(TestClock.Start), new SystemRandomizer(new Random(1))), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
 
         TimeSpan[] transient = Enumerable.Range(0, 100).Select(_ => handler.DelayFor(AwsErrorKind.Transient, 0, null)).ToArray();
         TimeSpan[] throttling = Enumerable.Range(0, 100).Select(_ => handler.DelayFor(AwsErrorKind.Throttling, 1, null)).ToArray();
@@ -268,9 +268,9 @@ public sealed class AwsRetryHandlerTests
             _client = _provider.GetRequiredService<IHttpClientFactory>().CreateClient("orders");
         }
 
-        public FakeTimeProvider Time { get; } = new();
+        public FakeTimeProvider Time { get; } = new(TestClock.Start);
 
-        public ScriptedHandler Wire { get; } = new();
+        public CapturingHandler Wire { get; } = new();
 
         public RotatingCredentials Credentials { get; } = new();
 

@@ -43,14 +43,14 @@ public sealed class ClockSkewBoundsTests
         var time = new FakeTimeProvider();
         var skew = new ClockSkewRegistry(time);
         var api = new Uri("http://internal.example.com/orders");
-        var wire = new ScriptedHandler { Respond = (_, _) => ScriptedHandler.Error(HttpStatusCode.Forbidden, "RequestTimeTooSkewed", time.GetUtcNow().AddMinutes(30)) };
+        var wire = new CapturingHandler { Respond = (_, _) => CapturingHandler.Error(HttpStatusCode.Forbidden, "RequestTimeTooSkewed", time.GetUtcNow().AddMinutes(30)) };
         var settings = SigningSettings.From(new SignedHttpClientOptions { Region = "eu-west-1", Service = "execute-api", AllowInsecureHttp = true });
         using var client = new HttpClient(new SigV4DelegatingHandler(settings, TestCredentials.Session(), SigV4Signer.Shared, time, null, skew) { InnerHandler = wire });
 
         using HttpResponseMessage response = await client.GetAsync(api);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        wire.Sent.Count.ShouldBe(1);
+        wire.Requests.Count.ShouldBe(1);
         skew.Get(api).ShouldBe(TimeSpan.Zero);
     }
 }

@@ -18,7 +18,7 @@ public sealed class ForcedRefreshRateLimitTests
     {
         var f = new CacheFixture();
         AssumedRoleCredentials entry = f.Entry();
-        var wire = new ScriptedHandler { Respond = (_, _) => ScriptedHandler.Error(HttpStatusCode.Forbidden, "ExpiredToken") };
+        var wire = new CapturingHandler { Respond = (_, _) => CapturingHandler.Error(HttpStatusCode.Forbidden, "ExpiredToken") };
         var settings = SigningSettings.From(new SignedHttpClientOptions { BaseAddress = Api });
         using var client = new HttpClient(new SigV4DelegatingHandler(settings, entry, SigV4Signer.Shared, f.Time, null, new ClockSkewRegistry()) { InnerHandler = wire });
 
@@ -30,7 +30,7 @@ public sealed class ForcedRefreshRateLimitTests
         }
 
         f.Sts.Calls.ShouldBe(2);
-        wire.Sent.Count.ShouldBe(21);
+        wire.Requests.Count.ShouldBe(21);
 
         f.Time.Advance(TimeSpan.FromSeconds(15));
         using HttpResponseMessage later = await client.GetAsync(Api);

@@ -23,8 +23,8 @@ public sealed class RedirectGuardTests
             filters.Aggregate((Action<HttpMessageHandlerBuilder>)(_ => { }), (next, f) => f.Configure(next))(builder);
         }
 
-        logs.Lines.Count(l => l.Contains("[171]", StringComparison.Ordinal)).ShouldBe(1);
-        logs.Lines.Single(l => l.Contains("[171]", StringComparison.Ordinal)).ShouldContain("CapturingHandler");
+        logs.Lines.Count(l => l.Contains("[105]", StringComparison.Ordinal)).ShouldBe(1);
+        logs.Lines.Single(l => l.Contains("[105]", StringComparison.Ordinal)).ShouldContain("CapturingHandler");
     }
 
     [Fact]

@@ -21,13 +21,13 @@ public sealed class SigningHandlerRecoveryTests
     {
         var f = new CacheFixture();
         AssumedRoleCredentials entry = f.Entry();
-        var wire = new ScriptedHandler { Respond = (_, n) => n == 1 ? ScriptedHandler.Error(status, code, json: json) : new HttpResponseMessage(HttpStatusCode.OK) };
+        var wire = new CapturingHandler { Respond = (_, n) => n == 1 ? CapturingHandler.Error(status, code, json: json) : new HttpResponseMessage(HttpStatusCode.OK) };
         using var client = Client(entry, f.Time, wire);
 
         using HttpResponseMessage response = await client.PostAsync(Api, new StringContent("{\"id\":1}"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        SentRequest[] sent = [.. wire.Sent];
+        CapturedRequest[] sent = [.. wire.Requests];
         sent.Length.ShouldBe(2);
         sent[1].AccessKeyId.ShouldNotBe(sent[0].AccessKeyId);
         sent[1].Body.ShouldBe(sent[0].Body);
@@ -38,27 +38,27 @@ public sealed class SigningHandlerRecoveryTests
     public async Task RejectedCredentials_Twice_SendsOnlyOnceMoreAndReturnsTheSecondAnswer()
     {
         var f = new CacheFixture();
-        var wire = new ScriptedHandler { Respond = (_, _) => ScriptedHandler.Error(HttpStatusCode.Forbidden, "ExpiredToken") };
+        var wire = new CapturingHandler { Respond = (_, _) => CapturingHandler.Error(HttpStatusCode.Forbidden, "ExpiredToken") };
         using var client = Client(f.Entry(), f.Time, wire);
 
         using HttpResponseMessage response = await client.GetAsync(Api);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await response.Content.ReadAsStringAsync()).ShouldContain("<Code>ExpiredToken</Code>");
-        wire.Sent.Count.ShouldBe(2);
+        wire.Requests.Count.ShouldBe(2);
     }
 
     [Fact]
     public async Task RejectedCredentials_NonReplayableBody_ReturnsTheAnswerWithoutResending()
     {
         var f = new CacheFixture();
-        var wire = new ScriptedHandler { Respond = (_, _) => ScriptedHandler.Error(HttpStatusCode.Forbidden, "ExpiredToken") };
+        var wire = new CapturingHandler { Respond = (_, _) => CapturingHandler.Error(HttpStatusCode.Forbidden, "ExpiredToken") };
         using var client = Client(f.Entry(), f.Time, wire, PayloadSigningMode.UnsignedPayload);
 
         using HttpResponseMessage response = await client.PostAsync(Api, new StreamContent(new NonSeekableStream(new byte[10])));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        wire.Sent.Count.ShouldBe(1);
+        wire.Requests.Count.ShouldBe(1);
     }
 
     [Theory]
@@ -68,14 +68,14 @@ public sealed class SigningHandlerRecoveryTests
     public async Task OtherErrors_AreReturnedAsIs_WithTheBodyStillReadable(string code, HttpStatusCode status)
     {
         var f = new CacheFixture();
-        var wire = new ScriptedHandler { Respond = (_, _) => ScriptedHandler.Error(status, code) };
+        var wire = new CapturingHandler { Respond = (_, _) => CapturingHandler.Error(status, code) };
         using var client = Client(f.Entry(), f.Time, wire);
 
         using HttpResponseMessage response = await client.GetAsync(Api);
 
         response.StatusCode.ShouldBe(status);
         (await response.Content.ReadAsStringAsync()).ShouldContain($"<Code>{code}</Code>");
-        wire.Sent.Count.ShouldBe(1);
+        wire.Requests.Count.ShouldBe(1);
     }
 
     [Theory]
@@ -89,14 +89,14 @@ public sealed class SigningHandlerRecoveryTests
         var f = new CacheFixture();
         var skew = new ClockSkewRegistry();
         DateTimeOffset serverNow = f.Time.GetUtcNow().AddMinutes(serverAheadMinutes);
-        var wire = new ScriptedHandler { Respond = (_, n) => n == 1 ? ScriptedHandler.Error(HttpStatusCode.Forbidden, code, serverNow) : new HttpResponseMessage(HttpStatusCode.OK) };
+        var wire = new CapturingHandler { Respond = (_, n) => n == 1 ? CapturingHandler.Error(HttpStatusCode.Forbidden, code, serverNow) : new HttpResponseMessage(HttpStatusCode.OK) };
         using var client = Client(f.Entry(), f.Time, wire, skew: skew);
 
         using HttpResponseMessage first = await client.GetAsync(Api);
         using HttpResponseMessage later = await client.GetAsync(Api);
 
         first.StatusCode.ShouldBe(HttpStatusCode.OK);
-        SentRequest[] sent = [.. wire.Sent];
+        CapturedRequest[] sent = [.. wire.Requests];
         sent.Length.ShouldBe(3);
         (AmzTime(sent[1]) - AmzTime(sent[0])).ShouldBe(TimeSpan.FromMinutes(serverAheadMinutes));
         AmzTime(sent[2]).ShouldBe(AmzTime(sent[1]));
@@ -111,26 +111,26 @@ public sealed class SigningHandlerRecoveryTests
     {
         var f = new CacheFixture();
         var skew = new ClockSkewRegistry();
-        var wire = new ScriptedHandler { Respond = (_, _) => ScriptedHandler.Error(HttpStatusCode.Forbidden, code, f.Time.GetUtcNow().AddMinutes(serverAheadMinutes)) };
+        var wire = new CapturingHandler { Respond = (_, _) => CapturingHandler.Error(HttpStatusCode.Forbidden, code, f.Time.GetUtcNow().AddMinutes(serverAheadMinutes)) };
         using var client = Client(f.Entry(), f.Time, wire, skew: skew);
 
         using HttpResponseMessage response = await client.GetAsync(Api);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        wire.Sent.Count.ShouldBe(1);
+        wire.Requests.Count.ShouldBe(1);
         skew.Get(Api).ShouldBe(TimeSpan.Zero);
     }
 
     [Fact]
     public async Task StaticCredentials_Rejected_AreNotResent()
     {
-        var time = new FakeTimeProvider();
-        var wire = new ScriptedHandler { Respond = (_, _) => ScriptedHandler.Error(HttpStatusCode.Forbidden, "InvalidClientTokenId") };
+        var time = new FakeTimeProvider(TestClock.Start);
+        var wire = new CapturingHandler { Respond = (_, _) => CapturingHandler.Error(HttpStatusCode.Forbidden, "InvalidClientTokenId") };
         using var client = Client(new BasicAWSCredentials("AKIASTATIC0000000000", "s"), time, wire);
 
         using HttpResponseMessage response = await client.GetAsync(Api);
 
-        wire.Sent.Count.ShouldBe(1);
+        wire.Requests.Count.ShouldBe(1);
     }
 
     [Fact]
@@ -139,13 +139,13 @@ public sealed class SigningHandlerRecoveryTests
         var f = new CacheFixture();
         AssumedRoleCredentials entry = f.Entry();
         entry.GetCredentials();
-        var wire = new ScriptedHandler { Respond = (_, n) => n == 1 ? ScriptedHandler.Error(HttpStatusCode.Forbidden, "ExpiredToken") : new HttpResponseMessage(HttpStatusCode.OK) };
+        var wire = new CapturingHandler { Respond = (_, n) => n == 1 ? CapturingHandler.Error(HttpStatusCode.Forbidden, "ExpiredToken") : new HttpResponseMessage(HttpStatusCode.OK) };
         using var client = Client(entry, f.Time, wire);
 
         using HttpResponseMessage response = client.Send(new HttpRequestMessage(HttpMethod.Post, Api) { Content = new StringContent("{\"id\":1}") });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        SentRequest[] sent = [.. wire.Sent];
+        CapturedRequest[] sent = [.. wire.Requests];
         sent.Length.ShouldBe(2);
         sent[1].AccessKeyId.ShouldNotBe(sent[0].AccessKeyId);
         sent[1].Body.ShouldBe(sent[0].Body);
@@ -157,13 +157,13 @@ public sealed class SigningHandlerRecoveryTests
         var f = new CacheFixture();
         var skew = new ClockSkewRegistry();
         DateTimeOffset serverNow = f.Time.GetUtcNow().AddMinutes(20);
-        var wire = new ScriptedHandler { Respond = (_, n) => n == 1 ? ScriptedHandler.Error(HttpStatusCode.Forbidden, "RequestTimeTooSkewed", serverNow) : new HttpResponseMessage(HttpStatusCode.OK) };
+        var wire = new CapturingHandler { Respond = (_, n) => n == 1 ? CapturingHandler.Error(HttpStatusCode.Forbidden, "RequestTimeTooSkewed", serverNow) : new HttpResponseMessage(HttpStatusCode.OK) };
         using var client = Client(f.Entry(), f.Time, wire, skew: skew);
 
         using HttpResponseMessage response = client.Send(new HttpRequestMessage(HttpMethod.Get, Api));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        SentRequest[] sent = [.. wire.Sent];
+        CapturedRequest[] sent = [.. wire.Requests];
         (AmzTime(sent[1]) - AmzTime(sent[0])).ShouldBe(TimeSpan.FromMinutes(20));
     }
 
@@ -171,14 +171,14 @@ public sealed class SigningHandlerRecoveryTests
     public void Send_Synchronous_OtherError_BodyStillReadable()
     {
         var f = new CacheFixture();
-        var wire = new ScriptedHandler { Respond = (_, _) => ScriptedHandler.Error(HttpStatusCode.BadRequest, "ValidationError") };
+        var wire = new CapturingHandler { Respond = (_, _) => CapturingHandler.Error(HttpStatusCode.BadRequest, "ValidationError") };
         using var client = Client(f.Entry(), f.Time, wire);
 
         using HttpResponseMessage response = client.Send(new HttpRequestMessage(HttpMethod.Get, Api));
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         new StreamReader(response.Content.ReadAsStream()).ReadToEnd().ShouldContain("<Code>ValidationError</Code>");
-        wire.Sent.Count.ShouldBe(1);
+        wire.Requests.Count.ShouldBe(1);
     }
 
     private static HttpClient Client(AWSCredentials credentials, TimeProvider time, HttpMessageHandler wire, PayloadSigningMode payload = PayloadSigningMode.Sha256, ClockSkewRegistry? skew = null)
@@ -187,6 +187,6 @@ public sealed class SigningHandlerRecoveryTests
         return new HttpClient(new SigV4DelegatingHandler(settings, credentials, SigV4Signer.Shared, time, null, skew ?? new ClockSkewRegistry()) { InnerHandler = wire });
     }
 
-    private static DateTimeOffset AmzTime(SentRequest sent) =>
+    private static DateTimeOffset AmzTime(CapturedRequest sent) =>
         DateTimeOffset.ParseExact(sent.AmzDate!, "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 }

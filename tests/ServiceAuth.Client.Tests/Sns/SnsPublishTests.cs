@@ -46,7 +46,7 @@ public sealed class SnsPublishTests
 
         result.ShouldBe(new SnsPublishResult("m-1", "10000000000000003000"));
         CapturedRequest request = host.Handler.Requests.ShouldHaveSingleItem();
-        request.Body.ShouldBe(
+        request.BodyText.ShouldBe(
             "Action=Publish&Version=2010-03-31&Message=hello%20world&TopicArn=arn%3Aaws%3Asns%3Aeu-west-1%3A222233334444%3Aorders.fifo&Subject=Greeting" +
             "&MessageAttributes.entry.1.Name=kind&MessageAttributes.entry.1.Value.DataType=String&MessageAttributes.entry.1.Value.StringValue=greeting" +
             "&MessageAttributes.entry.2.Name=n&MessageAttributes.entry.2.Value.DataType=Number&MessageAttributes.entry.2.Value.StringValue=42" +

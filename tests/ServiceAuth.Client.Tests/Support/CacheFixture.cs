@@ -1,7 +1,7 @@
 using Amazon.Runtime;
 using ServiceAuth.Client.Credentials;
 using ServiceAuth.Client.Credentials.Internal;
-using ServiceAuth.Client.Retry.Internal;
+using ServiceAuth.Client.Protocol.Internal;
 
 namespace ServiceAuth.Client.Tests.Support;
 
@@ -22,7 +22,7 @@ public sealed class CacheFixture
         });
     }
 
-    public FakeTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = new(TestClock.Start);
 
     /// <summary>For tests that drive fake time in steps while background work runs on real threads: timeouts long enough
     /// that the clock racing ahead of a busy machine cannot fire them.</summary>

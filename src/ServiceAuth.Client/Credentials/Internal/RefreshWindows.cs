@@ -1,4 +1,4 @@
-using ServiceAuth.Client.Retry.Internal;
+using ServiceAuth.Client.Protocol.Internal;
 
 namespace ServiceAuth.Client.Credentials.Internal;
 

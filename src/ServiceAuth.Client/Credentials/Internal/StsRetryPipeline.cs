@@ -3,7 +3,6 @@ using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 using ServiceAuth.Client.Protocol.Internal;
-using ServiceAuth.Client.Retry.Internal;
 
 namespace ServiceAuth.Client.Credentials.Internal;
 

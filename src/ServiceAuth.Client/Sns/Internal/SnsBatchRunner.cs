@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using ServiceAuth.Client.Diagnostics;
 using ServiceAuth.Client.Protocol.Internal;
-using ServiceAuth.Client.Retry.Internal;
 
 namespace ServiceAuth.Client.Sns.Internal;
 

@@ -8,7 +8,7 @@ public sealed class SignalingTimeProvider : TimeProvider
 {
     private readonly List<TimeSpan> _dueTimes = [];
 
-    public FakeTimeProvider Fake { get; } = new();
+    public FakeTimeProvider Fake { get; } = new(TestClock.Start);
 
     public SemaphoreSlim TimerCreated { get; } = new(0);
 

@@ -1,4 +1,4 @@
-namespace ServiceAuth.Client.Retry.Internal;
+namespace ServiceAuth.Client.Protocol.Internal;
 
 /// <summary>The randomness behind backoff jitter and credential refresh windows, injected beside the
 /// <see cref="TimeProvider"/> so that tests can pin it.</summary>

@@ -1,4 +1,4 @@
-namespace ServiceAuth.Client.Retry.Internal;
+namespace ServiceAuth.Client.Protocol.Internal;
 
 /// <summary>An <see cref="IRandomizer"/> over a <see cref="Random"/>; <see cref="Shared"/> is the thread-safe default
 /// and the only place the library reads <c>Random.Shared</c>.</summary>

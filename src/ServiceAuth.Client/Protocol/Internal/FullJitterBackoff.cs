@@ -1,6 +1,4 @@
-using ServiceAuth.Client.Protocol.Internal;
-
-namespace ServiceAuth.Client.Retry.Internal;
+namespace ServiceAuth.Client.Protocol.Internal;
 
 /// <summary>
 /// Exponential backoff with full jitter, as in the AWS SDKs' standard retry mode:

@@ -1,4 +1,4 @@
-namespace ServiceAuth.Client.Tests.Conformance;
+namespace ServiceAuth.Client.TestUtilities;
 
 /// <summary>A fact that is skipped, saying so, when the AWS signing test suite is missing and <c>CI</c> is not set.</summary>
 public sealed class SigningSuiteFactAttribute : FactAttribute

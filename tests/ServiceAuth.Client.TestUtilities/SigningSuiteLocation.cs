@@ -1,4 +1,4 @@
-namespace ServiceAuth.Client.Tests.Conformance;
+namespace ServiceAuth.Client.TestUtilities;
 
 /// <summary>
 /// Where the AWS signing test suite is: <c>SERVICEAUTH_SIGV4_SUITE</c>, or <c>../shared/aws-signing-test-suite</c> next to

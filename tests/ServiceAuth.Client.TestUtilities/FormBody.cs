@@ -1,4 +1,4 @@
-namespace ServiceAuth.Client.Tests.Sns.Support;
+namespace ServiceAuth.Client.TestUtilities;
 
 /// <summary>Parses an application/x-www-form-urlencoded body into its ordered key/value pairs.</summary>
 public static class FormBody

@@ -1,9 +1,8 @@
-using ServiceAuth.Client.Protocol.Internal;
+namespace ServiceAuth.Client.Protocol.Internal;
 
-namespace ServiceAuth.Client.Retry.Internal;
-
-/// <summary>The bases and cap of an exponential backoff; <see cref="Default"/> is the one set of retry defaults (the
-/// AWS SDKs' standard retry mode after the 2026 update) that <see cref="AwsRetryOptions"/> and the STS calls start from.</summary>
+/// <summary>The bases and cap of an exponential backoff. <see cref="Default"/> is the one set of retry defaults (the AWS
+/// SDKs' standard retry mode after the 2026 update) that <c>AwsRetryOptions</c> and the STS calls start from; the SNS
+/// batch rounds keep their own documented 200 ms base and 10 s cap.</summary>
 internal sealed record RetryDelays(TimeSpan TransientBaseDelay, TimeSpan ThrottlingBaseDelay, TimeSpan MaxDelay)
 {
     /// <summary>Attempts per operation, the first included (the standard mode's 3).</summary>

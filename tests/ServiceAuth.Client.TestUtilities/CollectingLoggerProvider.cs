@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace ServiceAuth.Client.Tests.Support;
+namespace ServiceAuth.Client.TestUtilities;
 
 /// <summary>Captures every log line at every level, with its state, for assertions.</summary>
 public sealed class CollectingLoggerProvider : ILoggerProvider
