@@ -79,7 +79,8 @@ internal sealed class EndpointPipeline
             return (AwsQueryXml.Error(400, ns, "Throttling", "Rate exceeded", requestId), null);
         }
 
-        (KeyRecord? caller, _, AuthFailure? failure) = SigV4Verifier.Verify(request, _state.Keys, _state.Now, _state.Options.MaxClockSkew);
+        string service = form is null ? "execute-api" : ns == AwsQueryXml.StsNamespace ? "sts" : "sns";
+        (KeyRecord? caller, _, AuthFailure? failure) = SigV4Verifier.Verify(request, _state.Keys, _state.Now, _state.Options.MaxClockSkew, _state.Options.Region, service);
         if (failure is not null || caller is null)
         {
             AuthFailure reported = failure ?? new AuthFailure(AuthFailureKind.MissingAuthenticationToken, "Missing Authentication Token");
