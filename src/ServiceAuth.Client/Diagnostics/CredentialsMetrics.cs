@@ -21,6 +21,11 @@ internal static class CredentialsMetrics
     private static readonly Counter<long> Invalidations = ServiceAuthTelemetry.Meter.CreateCounter<long>(
         "serviceauth.credentials.invalidations", "{invalidation}", "Cached credentials dropped because a target rejected them.");
 
+    private static readonly Counter<long> Evictions = ServiceAuthTelemetry.Meter.CreateCounter<long>(
+        "serviceauth.credentials.cache.evictions", "{entry}", "Assume-role cache entries evicted, by reason (idle or size); their STS clients are disposed.");
+
+    public static void Evicted(string reason) => Evictions.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
     public static void RecordAssumeRole(TimeSpan duration, string outcome, string? errorCode)
     {
         if (AssumeRoleDuration.Enabled)

@@ -22,6 +22,7 @@ internal sealed class AssumedRoleCredentials : AWSCredentials, IInvalidatableCre
     private CredentialsSnapshot _snapshot = CredentialsSnapshot.Empty;
     private Task<ImmutableCredentials>? _inflight;
     private long? _lastForcedAt;
+    private int _used;
 
     public AssumedRoleCredentials(AssumeRoleParameters parameters, Func<CancellationToken, Task<AssumeRoleResult>> assume, TimeProvider timeProvider, IRandomizer random, ILogger logger)
     {
@@ -41,8 +42,28 @@ internal sealed class AssumedRoleCredentials : AWSCredentials, IInvalidatableCre
 
     public override ImmutableCredentials GetCredentials() => GetCredentialsAsync().GetAwaiter().GetResult();
 
+    /// <summary>When the cache's last sweep saw this entry used (a <see cref="TimeProvider.GetTimestamp"/>).</summary>
+    internal long LastSeen { get; private set; }
+
+    /// <summary>Called by the cache's sweep: records a use since the last sweep, and says when the entry was last used.</summary>
+    internal long Sweep(long now)
+    {
+        if (Interlocked.Exchange(ref _used, 0) == 1 || LastSeen == 0)
+        {
+            LastSeen = now;
+        }
+
+        return LastSeen;
+    }
+
     public override Task<ImmutableCredentials> GetCredentialsAsync()
     {
+        if (_used == 0)
+        {
+            // A read before the write keeps the warm path from dirtying the cache line on every lookup.
+            Volatile.Write(ref _used, 1);
+        }
+
         CredentialsSnapshot snapshot = Volatile.Read(ref _snapshot);
         DateTimeOffset now = _timeProvider.GetUtcNow();
         if (snapshot.Task is { } cached && now < snapshot.MandatoryAt)
