@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using ServiceAuth.Client.Signing;
 using ServiceAuth.Client.Tests.Support;
 
@@ -45,6 +47,22 @@ public sealed class SignedHostsTests
         await client.GetAsync("https://xyz789.execute-api.eu-west-1.amazonaws.com/prod/items");
 
         _wire.Requests.ShouldHaveSingleItem().Header("Authorization").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void AdditionalSignedHosts_BindsFromConfiguration()
+    {
+        IConfigurationSection section = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Orders:BaseAddress"] = "https://abc123.execute-api.eu-west-1.amazonaws.com/prod/",
+            ["Orders:AdditionalSignedHosts:0"] = "def456.execute-api.eu-west-1.amazonaws.com",
+        }).Build().GetSection("Orders");
+        var services = new ServiceCollection();
+        services.AddSignedHttpClient("orders", section);
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<IOptionsMonitor<SignedHttpClientOptions>>().Get("orders").AdditionalSignedHosts
+            .ShouldBe(["def456.execute-api.eu-west-1.amazonaws.com"]);
     }
 
     private ServiceProvider Build(Action<SignedHttpClientOptions> configure)
