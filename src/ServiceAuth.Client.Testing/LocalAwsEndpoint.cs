@@ -9,7 +9,8 @@ namespace ServiceAuth.Client.Testing;
 
 /// <summary>
 /// A local AWS-compatible endpoint for tests. It verifies the SigV4 signature of every request, implements STS
-/// <c>AssumeRole</c> and SNS <c>Publish</c>/<c>PublishBatch</c> in the awsQuery wire format, serves IAM-authorized API
+/// <c>AssumeRole</c> and SNS <c>Publish</c>/<c>PublishBatch</c> in the awsQuery wire format, EventBridge <c>PutEvents</c> in
+/// awsJson 1.1, serves IAM-authorized API
 /// routes with resource policies, and has fault knobs. Run it on Kestrel (<see cref="StartAsync"/>) or in memory
 /// (<see cref="CreateInMemory"/> with <see cref="CreateHandler"/>); both share one request pipeline.
 /// </summary>
@@ -115,6 +116,38 @@ public sealed class LocalAwsEndpoint : IAsyncDisposable
         }
 
         return topic;
+    }
+
+    /// <summary>Adds an EventBridge event bus, like a topic: <c>PutEvents</c> entries naming it (by ARN, or by name from
+    /// its own account and region) are accepted when its resource policy names the caller.</summary>
+    /// <param name="eventBusArn">The bus ARN, <c>arn:aws:events:&lt;region&gt;:&lt;account&gt;:event-bus/&lt;name&gt;</c>.</param>
+    /// <param name="allowedPublisherArns">Who may call <c>events:PutEvents</c> (ARNs as in <see cref="RoleTrust.AllowPrincipal"/>);
+    /// any other caller gets <c>AccessDeniedException</c>.</param>
+    /// <returns>The bus, whose accepted events tests can read.</returns>
+    public LocalEventBus AddEventBus(string eventBusArn, params string[] allowedPublisherArns)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventBusArn);
+        var bus = new LocalEventBus(eventBusArn, allowedPublisherArns);
+        if (!_state.EventBuses.TryAdd(eventBusArn, bus))
+        {
+            throw new ArgumentException($"The event bus '{eventBusArn}' already exists.", nameof(eventBusArn));
+        }
+
+        return bus;
+    }
+
+    /// <summary>Adds an AppSync GraphQL API with IAM authorization at <c>POST /graphql</c> (service <c>appsync</c>): the
+    /// signature is verified, a caller the policy does not name gets AppSync's 401 <c>UnauthorizedException</c>, and an
+    /// authorized request's <c>{"query","operationName","variables"}</c> goes to <paramref name="resolve"/>, whose JSON is
+    /// answered with HTTP 200 (GraphQL errors included, as AppSync does). <c>POST /graphql/connect</c> checks the signed
+    /// headers of the real-time handshake.</summary>
+    /// <param name="resolve">Answers an operation with GraphQL JSON; see <see cref="AppSyncOperation.Data"/> and
+    /// <see cref="AppSyncOperation.Error"/>.</param>
+    /// <param name="allow">Who may call <c>appsync:GraphQL</c> (ARNs as in <see cref="RoleTrust.AllowPrincipal"/>).</param>
+    public void AddAppSyncApi(Func<AppSyncOperation, string> resolve, params string[] allow)
+    {
+        ArgumentNullException.ThrowIfNull(resolve);
+        _state.AppSync = new Internal.AppSync.AppSyncApi([.. allow], resolve);
     }
 
     /// <summary>Adds an IAM-authorized API route answering 200 with <c>{"caller","method","path"}</c> JSON.</summary>

@@ -25,4 +25,9 @@ public sealed class LocalAwsEndpointOptions
     /// <summary>Gets or sets the account that owns the API routes (it appears in their resource ARNs).</summary>
     /// <value>The default value is <c>111111111111</c>.</value>
     public string AccountId { get; set; } = "111111111111";
+
+    /// <summary>Gets or sets the largest <c>PutEvents</c> request by AWS's entry-size formula; a larger one is answered with
+    /// <c>ValidationException</c>.</summary>
+    /// <value>The default value is 262,144 (256 KiB).</value>
+    public int EventBridgeMaxRequestBytes { get; set; } = 262_144;
 }

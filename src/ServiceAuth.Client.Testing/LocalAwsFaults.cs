@@ -39,9 +39,11 @@ public sealed class LocalAwsFaults
         Set(ref _failRequests, count);
     }
 
-    /// <summary>Fails the next <paramref name="count"/> SNS messages: a Publish call fails as a whole, a batch entry lands in <c>Failed</c>.</summary>
+    /// <summary>Fails the next <paramref name="count"/> SNS messages or EventBridge entries: a Publish call fails as a whole,
+    /// a batch entry lands in <c>Failed</c>, a <c>PutEvents</c> entry gets the code as its <c>ErrorCode</c>.</summary>
     /// <param name="count">How many messages to fail.</param>
-    /// <param name="errorCode"><c>InternalError</c> (500), <c>Throttled</c> (429), <c>Throttling</c> (400) or <c>ServiceUnavailable</c> (503).</param>
+    /// <param name="errorCode">For SNS <c>InternalError</c> (500), <c>Throttled</c> (429), <c>Throttling</c> (400) or
+    /// <c>ServiceUnavailable</c> (503); for EventBridge entries <c>InternalFailure</c> or <c>ThrottlingException</c>.</param>
     public void FailNextPublishes(int count, string errorCode = "InternalError")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(errorCode);

@@ -1,5 +1,5 @@
 // Trim/AOT smoke test: exercises the library's public paths (DI, signing, assume-role validation, SNS with
-// source-generated JSON) in an app published trimmed and self-contained; the trimmer and the AOT analyzers warn (as
+// source-generated JSON, EventBridge PutEvents) in an app published trimmed and self-contained; the trimmer and the AOT analyzers warn (as
 // errors) on anything that is not safe. Exit code 0 means every path worked after trimming.
 using System.Net;
 using System.Text;
@@ -7,6 +7,7 @@ using Amazon.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceAuth.Client;
 using ServiceAuth.Client.AotSmoke;
+using ServiceAuth.Client.EventBridge;
 using ServiceAuth.Client.Signing;
 using ServiceAuth.Client.Sns;
 
@@ -26,22 +27,40 @@ services.AddSnsPublisher<Ping>(o =>
         o.JsonTypeInfo = SmokeJson.Default.Ping;
     })
     .ConfigurePrimaryHttpMessageHandler(() => wire);
+services.AddEventBridgePublisher<Ping>(o =>
+    {
+        o.EventBusName = "arn:aws:events:eu-west-1:222233334444:event-bus/pings";
+        o.Source = "com.example.smoke";
+        o.Credentials = new BasicAWSCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+        o.JsonTypeInfo = SmokeJson.Default.Ping;
+    })
+    .ConfigurePrimaryHttpMessageHandler(() => wire);
 await using ServiceProvider provider = services.BuildServiceProvider();
 
 using HttpResponseMessage response = await provider.GetRequiredService<IHttpClientFactory>().CreateClient("api").GetAsync("items?b=2&a=1");
 SnsPublishResult published = await provider.GetRequiredService<ISnsPublisher<Ping>>().PublishAsync(new Ping(7));
+EventBridgeEntryResult put = await provider.GetRequiredService<IEventBridgePublisher<Ping>>().PublishAsync(new Ping(8));
 Uri presigned = SigV4Signer.Shared.Presign(
     new HttpRequestMessage(HttpMethod.Get, "https://bucket.s3.eu-west-1.amazonaws.com/key"),
     new ImmutableCredentials("AKIDEXAMPLE", "secret", null),
     new SigV4SigningParameters { Region = "eu-west-1", Service = "s3", SigningTime = DateTimeOffset.UnixEpoch.AddYears(56) },
     TimeSpan.FromMinutes(5));
+Uri presignedV4a = SigV4Signer.Shared.Presign(
+    new HttpRequestMessage(HttpMethod.Get, "https://mfzwi23gnjvgw.mrap.accesspoint.s3-global.amazonaws.com/key"),
+    new ImmutableCredentials("AKIDEXAMPLE", "secret", null),
+    new SigV4SigningParameters { Region = "eu-west-1", Service = "s3", SigningTime = DateTimeOffset.UnixEpoch.AddYears(56), Algorithm = SignatureAlgorithm.SigV4a, RegionSet = "*" },
+    TimeSpan.FromMinutes(5));
 
 bool ok = response.StatusCode == HttpStatusCode.OK
-    && wire.Authorizations.Count == 2
+    && wire.Authorizations.Count == 3
     && wire.Authorizations.TrueForAll(a => a.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/", StringComparison.Ordinal))
     && wire.Bodies[1].Contains("Message=%7B%22Count%22%3A7%7D", StringComparison.Ordinal)
     && published.MessageId == "smoke-1"
-    && presigned.Query.Contains("X-Amz-Signature=", StringComparison.Ordinal);
+    && put.EventId == "eb-1"
+    && wire.Bodies[2].Contains(""""DetailType":"Ping","Detail":"{\"Count\":8}"""", StringComparison.Ordinal)
+    && presigned.Query.Contains("X-Amz-Signature=", StringComparison.Ordinal)
+    && presignedV4a.Query.Contains("X-Amz-Algorithm=AWS4-ECDSA-P256-SHA256", StringComparison.Ordinal)
+    && presignedV4a.Query.Contains("X-Amz-Signature=30", StringComparison.Ordinal);
 Console.WriteLine(ok ? "ServiceAuth.Client trimmed smoke test: ok" : $"ServiceAuth.Client trimmed smoke test: FAILED (status {response.StatusCode}, {wire.Authorizations.Count} signed requests, message id {published.MessageId}, body {wire.Bodies.LastOrDefault()})");
 return ok ? 0 : 1;
 
@@ -62,6 +81,11 @@ namespace ServiceAuth.Client.AotSmoke
         {
             Authorizations.Add(request.Headers.NonValidated.TryGetValues("Authorization", out var values) ? values.ToString() : string.Empty);
             Bodies.Add(request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken));
+            if (request.Headers.Contains("X-Amz-Target"))
+            {
+                return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"eb-1\"}]}") };
+            }
+
             string xml = "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult><MessageId>smoke-1</MessageId></PublishResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></PublishResponse>";
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(xml, Encoding.UTF8, "text/xml") };
         }

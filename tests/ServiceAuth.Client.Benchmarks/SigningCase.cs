@@ -40,6 +40,8 @@ internal sealed class SigningCase
     private readonly byte[] _canonicalRequest;
     private readonly byte[] _stringToSign;
     private readonly byte[] _signingKey;
+    private readonly IncrementalHash _floorSha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly IncrementalHash _floorHmac;
 
     private SigningCase(HttpMethod method, Uri uri, byte[]? body, string? contentType)
     {
@@ -98,6 +100,7 @@ internal sealed class SigningCase
         _canonicalRequest = Encoding.UTF8.GetBytes(trace.CanonicalRequest);
         _stringToSign = Encoding.UTF8.GetBytes(trace.StringToSign);
         _signingKey = SigningKeyCache.Derive(BenchmarkData.SecretKey, "20240501", BenchmarkData.Region, BenchmarkData.Service);
+        _floorHmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _signingKey);
     }
 
     public int CanonicalRequestLength => _canonicalRequest.Length;
@@ -141,8 +144,29 @@ internal sealed class SigningCase
         return authorization;
     }
 
-    /// <summary>The cryptographic floor: SHA-256 of the payload and of the canonical request, one HMAC with a cached key.</summary>
-    public byte Floor()
+    /// <summary>The cryptographic floor on reused native contexts, the reference: SHA-256 of the payload (when there is
+    /// one) and of the canonical request on one <see cref="IncrementalHash"/> reset after each use, and one HMAC on an
+    /// <see cref="IncrementalHash"/> keyed once with the cached signing key. Nothing else.</summary>
+    public byte ReusedContextFloor()
+    {
+        Span<byte> digest = stackalloc byte[32];
+        if (_payload.Length > 0)
+        {
+            _floorSha256.AppendData(_payload);
+            _floorSha256.GetHashAndReset(digest);
+        }
+
+        _floorSha256.AppendData(_canonicalRequest);
+        _floorSha256.GetHashAndReset(digest);
+        _floorHmac.AppendData(_stringToSign);
+        _floorHmac.GetHashAndReset(digest);
+        return digest[0];
+    }
+
+    /// <summary>The same three operations as one-shot calls (<c>SHA256.HashData</c>, <c>HMACSHA256.HashData</c>), each
+    /// setting up its own native context (and the HMAC its pads): the floor docs/performance.md used before; it also
+    /// hashes the empty GET payload, which no signer does.</summary>
+    public byte OneShotFloor()
     {
         Span<byte> digest = stackalloc byte[32];
         SHA256.HashData(_payload, digest);

@@ -14,6 +14,9 @@ public static class SigningSuiteLocation
     /// <summary>Gets the <c>v4</c> folder of the suite.</summary>
     public static string V4Directory => Path.Combine(SuiteDirectory, "v4");
 
+    /// <summary>Gets the <c>v4a</c> folder of the suite.</summary>
+    public static string V4aDirectory => Path.Combine(SuiteDirectory, "v4a");
+
     /// <summary>Gets a value indicating whether the v4 vectors are present.</summary>
     public static bool IsPresent => Directory.Exists(V4Directory);
 

@@ -4,19 +4,21 @@ using Amazon.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ServiceAuth.Client.Credentials;
+using ServiceAuth.Client.EventBridge;
 using ServiceAuth.Client.Sns;
 using ServiceAuth.Client.Testing;
 
 namespace ServiceAuth.Client.QuickStart;
 
 /// <summary>
-/// The QuickStart: service A calls service C's API and publishes to C's SNS topic, through a local AWS-compatible
+/// The QuickStart: service A calls service C's API and publishes to C's SNS topic and C's EventBridge bus, through a local AWS-compatible
 /// endpoint that verifies every SigV4 signature, runs STS AssumeRole and enforces C's policies. No AWS account needed.
 /// </summary>
 public static class QuickStartScenario
 {
     private const string RoleC = "arn:aws:iam::222222222222:role/orders-caller";
     private const string TopicC = "arn:aws:sns:us-east-1:222222222222:orders";
+    private const string BusC = "arn:aws:events:us-east-1:222222222222:event-bus/orders";
 
     /// <summary>Runs every step, writes a transcript, and returns 0 when every step behaved as shown.</summary>
     /// <param name="output">Where the transcript goes.</param>
@@ -29,6 +31,7 @@ public static class QuickStartScenario
         aws.AddRole(RoleC, trust => trust.AllowPrincipal(serviceA.Arn).RequireExternalId("quickstart"));
         aws.AddApi("GET", "/prod/orders/{id}", serviceA.Arn, RoleC);   // C's resource policy: A's identity, and C's own role
         LocalTopic orders = aws.AddTopic(TopicC, RoleC);              // C's topic policy: only C's role may publish
+        LocalEventBus bus = aws.AddEventBus(BusC, RoleC);             // C's bus policy: only C's role may put events
 
         // Service A's configuration: the part a real application writes.
         HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -43,6 +46,15 @@ public static class QuickStartScenario
             o.Credentials = serviceA.ToAwsCredentials();
             o.AssumeRole = assumeRoleC;
             o.JsonTypeInfo = QuickStartJson.Default.OrderPlaced;
+        });
+        builder.Services.AddEventBridgePublisher<OrderPlaced>(o =>
+        {
+            o.EventBusName = BusC;                                    // another account's bus: its ARN (region from it)
+            o.Source = "com.example.service-a";
+            o.ServiceUrl = aws.BaseAddress;
+            o.Credentials = serviceA.ToAwsCredentials();
+            o.AssumeRole = assumeRoleC;                               // the same role, the same cached credentials
+            o.JsonTypeInfo = QuickStartJson.Default.OrderPlaced;      // DetailType defaults to "OrderPlaced"
         });
         using IHost host = builder.Build();
         await host.StartAsync();
@@ -62,6 +74,16 @@ public static class QuickStartScenario
             IReadOnlyList<SnsDelivery> delivered = await orders.WaitForDeliveriesAsync(1, timeout.Token);
             OrderPlaced? received = JsonSerializer.Deserialize(delivered[0].Message, QuickStartJson.Default.OrderPlaced);
             return (received?.OrderId == "order-42", $"the subscriber received {received} (message {published.MessageId})");
+        });
+
+        await transcript.CheckAsync("service A puts a typed OrderPlaced event on C's EventBridge bus as C's role", async () =>
+        {
+            EventBridgeEntryResult put = await host.Services.GetRequiredService<IEventBridgePublisher<OrderPlaced>>().PublishAsync(new OrderPlaced("order-43", 12.50m));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            EventBridgeDelivery delivered = (await bus.WaitForEventsAsync(1, timeout.Token))[0];
+            OrderPlaced? received = delivered.DetailAs(QuickStartJson.Default.OrderPlaced);
+            return (received?.OrderId == "order-43" && delivered.DetailType == "OrderPlaced",
+                $"a rule on C's bus matched detail-type {delivered.DetailType} with {received} (event {put.EventId})");
         });
 
         await host.StopAsync();

@@ -1,6 +1,8 @@
 using System.Globalization;
 using ServiceAuth.Client.Testing.Internal.Api;
+using ServiceAuth.Client.Testing.Internal.AppSync;
 using ServiceAuth.Client.Testing.Internal.Auth;
+using ServiceAuth.Client.Testing.Internal.EventBridge;
 using ServiceAuth.Client.Testing.Internal.Identity;
 using ServiceAuth.Client.Testing.Internal.Protocol;
 using ServiceAuth.Client.Testing.Internal.Sns;
@@ -29,7 +31,8 @@ internal sealed class EndpointPipeline
 
         bool isQuery = request.Method == "POST" && request.RawPath == "/" && FormBody.IsForm(request);
         Dictionary<string, string>? form = isQuery ? FormBody.Parse(request.Body) : null;
-        string? action = form?.GetValueOrDefault("Action");
+        string? target = request.Method == "POST" ? request.Get("X-Amz-Target") : null;
+        string? action = form?.GetValueOrDefault("Action") ?? target?[(target.IndexOf('.', StringComparison.Ordinal) + 1)..];
         KeyRecord? caller = null;
         WireResponse response;
         try
@@ -38,7 +41,9 @@ internal sealed class EndpointPipeline
         }
         catch (Exception exception) when (exception is FormatException or ArgumentException or InvalidOperationException)
         {
-            response = form is null
+            response = target is not null && form is null
+                ? AwsJson.Error(500, "InternalFailure", "The endpoint failed: " + exception.Message)
+                : form is null
                 ? ApiGatewayJson.Error(500, "InternalServerErrorException", "Internal server error")
                 : AwsQueryXml.Error(500, Namespace(action, request), "InternalFailure", "The endpoint failed: " + exception.Message, requestId);
         }
@@ -69,9 +74,11 @@ internal sealed class EndpointPipeline
             _state.CountAssumeRole();
         }
 
+        bool json = form is null && request.Get("X-Amz-Target") is not null;
+        bool appSync = form is null && !json && AppSyncHandler.Handles(_state, request);
         if (_state.Faults.TakeRequestFailure() is int status)
         {
-            return (ServerErrors.Create(status, form is not null, ns, requestId), null);
+            return (json ? AwsJson.Error(status, status == 503 ? "ServiceUnavailableException" : "InternalFailure", status == 503 ? "Service Unavailable" : "An internal error occurred.") : ServerErrors.Create(status, form is not null, ns, requestId), null);
         }
 
         if (form is not null && ns == AwsQueryXml.StsNamespace && _state.Faults.TakeStsThrottle())
@@ -79,12 +86,27 @@ internal sealed class EndpointPipeline
             return (AwsQueryXml.Error(400, ns, "Throttling", "Rate exceeded", requestId), null);
         }
 
-        string service = form is null ? "execute-api" : ns == AwsQueryXml.StsNamespace ? "sts" : "sns";
-        (KeyRecord? caller, _, AuthFailure? failure) = SigV4Verifier.Verify(request, _state.Keys, _state.Now, _state.Options.MaxClockSkew, _state.Options.Region, service);
+        // The scope must name the service the request addresses; STS, SNS and API routes live in the endpoint's region
+        // (EventBridge takes the bus's region from the signature, SigV4a's region set is checked by the verifier).
+        string service = json ? "events" : appSync ? "appsync" : form is null ? "execute-api" : ns == AwsQueryXml.StsNamespace ? "sts" : "sns";
+        string? region = json || appSync ? null : _state.Options.Region;
+        (KeyRecord? caller, SigV4Authorization? authorization, AuthFailure? failure) = SigV4Verifier.Verify(request, _state.Keys, _state.Now, _state.Options.MaxClockSkew, region ?? _state.Options.Region, service, checkRegion: region is not null);
         if (failure is not null || caller is null)
         {
             AuthFailure reported = failure ?? new AuthFailure(AuthFailureKind.MissingAuthenticationToken, "Missing Authentication Token");
-            return (form is null ? AuthErrors.ApiGateway(reported) : AuthErrors.AwsQuery(reported, ns, requestId), null);
+            return (json ? AwsJson.AuthError(reported) : appSync ? AppSyncHandler.AuthError(reported) : form is null ? AuthErrors.ApiGateway(reported) : AuthErrors.AwsQuery(reported, ns, requestId), null);
+        }
+
+        if (appSync)
+        {
+            return (AppSyncHandler.Handle(_state, request, caller), caller);
+        }
+
+        if (json)
+        {
+            return (request.Get("X-Amz-Target")!.StartsWith(EventBridgeHandler.TargetPrefix, StringComparison.Ordinal)
+                ? EventBridgeHandler.Handle(_state, request, caller, authorization?.Region ?? _state.Options.Region)
+                : AwsJson.Error(400, "UnknownOperationException", string.Empty), caller);
         }
 
         if (form is null)

@@ -25,7 +25,11 @@ internal sealed class EndpointState
 
     public ConcurrentDictionary<string, LocalTopic> Topics { get; } = new(StringComparer.Ordinal);
 
+    public ConcurrentDictionary<string, LocalEventBus> EventBuses { get; } = new(StringComparer.Ordinal);
+
     public ApiRouteTable Routes { get; } = new();
+
+    public AppSync.AppSyncApi? AppSync { get; set; }
 
     public LocalAwsFaults Faults { get; }
 

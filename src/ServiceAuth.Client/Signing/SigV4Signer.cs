@@ -4,18 +4,18 @@ using ServiceAuth.Client.Signing.Internal;
 namespace ServiceAuth.Client.Signing;
 
 /// <summary>
-/// Signs an <see cref="HttpRequestMessage"/> with AWS Signature Version 4, exactly as <see cref="SocketsHttpHandler"/>
+/// Signs an <see cref="HttpRequestMessage"/> with AWS Signature Version 4 or 4a, exactly as <see cref="SocketsHttpHandler"/>
 /// will put it on the wire, or presigns it into a URL. Thread-safe; derived signing keys are cached per
-/// (secret key, date, region, service), bounded.
+/// (secret key, date, region, service), bounded, and SigV4a ECDSA keys per access key (8, least recently used out).
 /// </summary>
 /// <remarks>
 /// The rules (path normalization and encoding, query canonicalization, the headers that are and are not signed, payload
-/// modes) are in docs/signing.md. Header signing replaces earlier <c>Authorization</c>, <c>X-Amz-Date</c> and
+/// modes) are in docs/signing.md. Header signing replaces earlier <c>Authorization</c>, <c>X-Amz-Date</c>, <c>X-Amz-Region-Set</c> and
 /// <c>X-Amz-Security-Token</c> headers, so a request can be signed again for a retry.
 /// </remarks>
 public sealed class SigV4Signer
 {
-    private readonly SigningKeyCache _keys;
+    private readonly SigningKeys _keys;
 
     /// <summary>Initializes a new instance of the <see cref="SigV4Signer"/> class with a key cache of 64 entries.</summary>
     public SigV4Signer()
@@ -28,13 +28,15 @@ public sealed class SigV4Signer
     public SigV4Signer(int signingKeyCacheSize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(signingKeyCacheSize, 1);
-        _keys = new SigningKeyCache(signingKeyCacheSize);
+        _keys = new SigningKeys(new SigningKeyCache(signingKeyCacheSize), new SigV4aKeyCache());
     }
 
     /// <summary>Gets a process-wide signer.</summary>
     public static SigV4Signer Shared { get; } = new();
 
-    internal SigningKeyCache KeyCache => _keys;
+    internal SigningKeyCache KeyCache => _keys.SigV4;
+
+    internal SigV4aKeyCache SigV4aKeyCache => _keys.SigV4a;
 
     /// <summary>Signs <paramref name="request"/> in place: adds <c>X-Amz-Date</c>, the session token, and <c>Authorization</c>.</summary>
     /// <param name="request">The request to sign. Its URI must be absolute.</param>
@@ -96,6 +98,8 @@ public sealed class SigV4Signer
     private static SigV4SigningParameters Unsigned(SigV4SigningParameters p) => new()
     {
         Region = p.Region,
+        Algorithm = p.Algorithm,
+        RegionSet = p.RegionSet,
         Service = p.Service,
         SigningTime = p.SigningTime,
         PayloadSigning = PayloadSigningMode.UnsignedPayload,
@@ -118,6 +122,15 @@ public sealed class SigV4Signer
         if (string.IsNullOrEmpty(parameters.Region) || string.IsNullOrEmpty(parameters.Service))
         {
             throw new SigningException("SigV4SigningParameters.Region and .Service must be set.");
+        }
+
+        if (parameters.IsSigV4a && !RegionSetSyntax.IsValid(parameters.EffectiveRegionSet))
+        {
+            throw new SigningException($"The SigV4a region set '{parameters.EffectiveRegionSet}' is not a comma-separated list of regions or patterns such as \"us-east-1,eu-west-1\" or \"*\".");
+        }
+        else if (!parameters.IsSigV4a && parameters.Algorithm != SignatureAlgorithm.SigV4)
+        {
+            throw new SigningException($"SigV4SigningParameters.Algorithm {(int)parameters.Algorithm} is not a SignatureAlgorithm.");
         }
     }
 }

@@ -3,12 +3,24 @@ using ServiceAuth.Client.Signing.Internal;
 namespace ServiceAuth.Client.Signing;
 
 /// <summary>
-/// The inputs of one SigV4 signature besides the request and the credentials.
+/// The inputs of one SigV4 or SigV4a signature besides the request and the credentials.
 /// </summary>
 public sealed class SigV4SigningParameters
 {
-    /// <summary>Gets the region of the credential scope, for example <c>eu-west-1</c>.</summary>
+    /// <summary>Gets the region of the credential scope, for example <c>eu-west-1</c>. With
+    /// <see cref="SignatureAlgorithm.SigV4a"/> the scope has no region: this is the region set when
+    /// <see cref="RegionSet"/> is not set.</summary>
     public required string Region { get; init; }
+
+    /// <summary>Gets the signature algorithm.</summary>
+    /// <value>The default value is <see cref="SignatureAlgorithm.SigV4"/>.</value>
+    public SignatureAlgorithm Algorithm { get; init; }
+
+    /// <summary>Gets the regions a <see cref="SignatureAlgorithm.SigV4a"/> signature is valid in, sent and signed as
+    /// <c>X-Amz-Region-Set</c>: region names separated by commas, <c>*</c> for every region, or a pattern such as
+    /// <c>us-*</c>. Ignored by <see cref="SignatureAlgorithm.SigV4"/>.</summary>
+    /// <value>The default value is <see langword="null"/>: <see cref="Region"/>.</value>
+    public string? RegionSet { get; init; }
 
     /// <summary>Gets the signing name of the service, for example <c>execute-api</c>, <c>lambda</c> or <c>s3</c>.</summary>
     public required string Service { get; init; }
@@ -41,4 +53,8 @@ public sealed class SigV4SigningParameters
     /// nor seekable already.</summary>
     /// <value>The default value is 10,485,760 (10 MiB).</value>
     public long MaxBufferedPayloadBytes { get; init; } = SigV4Defaults.MaxBufferedPayloadBytes;
+
+    internal bool IsSigV4a => Algorithm == SignatureAlgorithm.SigV4a;
+
+    internal string EffectiveRegionSet => RegionSet ?? Region;
 }

@@ -41,6 +41,17 @@ public sealed class SignedHttpClientOptions
     /// <value>The default value is <see langword="null"/>: sign with <see cref="Credentials"/> directly.</value>
     public AssumeRoleOptions? AssumeRole { get; set; }
 
+    /// <summary>Gets or sets the signature algorithm: <see cref="SignatureAlgorithm.SigV4a"/> for multi-region targets
+    /// (S3 Multi-Region Access Points, EventBridge global endpoints, CloudFront KeyValueStore).</summary>
+    /// <value>The default value is <see cref="SignatureAlgorithm.SigV4"/>.</value>
+    public SignatureAlgorithm Algorithm { get; set; }
+
+    /// <summary>Gets or sets the regions a <see cref="SignatureAlgorithm.SigV4a"/> signature is valid in (sent and signed as
+    /// <c>X-Amz-Region-Set</c>): region names separated by commas, <c>*</c> for all, or a pattern such as <c>us-*</c>.
+    /// Only allowed with <see cref="SignatureAlgorithm.SigV4a"/>.</summary>
+    /// <value>The default value is <see langword="null"/>: <see cref="Region"/> (set or inferred).</value>
+    public string? RegionSet { get; set; }
+
     /// <summary>Gets or sets how the body is signed.</summary>
     /// <value>The default value is <see cref="PayloadSigningMode.Sha256"/>.</value>
     public PayloadSigningMode PayloadSigning { get; set; }
@@ -72,6 +83,6 @@ public sealed class SignedHttpClientOptions
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"SignedHttpClientOptions {{ BaseAddress = {BaseAddress}, Region = {Region}, Service = {Service}, AssumeRole = {AssumeRole?.RoleArn}, " +
+        $"SignedHttpClientOptions {{ BaseAddress = {BaseAddress}, Region = {Region}, Service = {Service}, Algorithm = {Algorithm}, RegionSet = {RegionSet}, AssumeRole = {AssumeRole?.RoleArn}, " +
         $"PayloadSigning = {PayloadSigning}, ApiKey = {(ApiKey is null ? "null" : "***")} }}";
 }

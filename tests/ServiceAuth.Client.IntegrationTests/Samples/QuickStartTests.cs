@@ -17,8 +17,9 @@ public sealed class QuickStartTests
         transcript.ShouldContain("-> 403 Forbidden AccessDeniedException [ok]");
         transcript.ShouldContain("-> 200 OK as arn:aws:sts::222222222222:assumed-role/orders-caller/");
         transcript.ShouldContain("the subscriber received OrderPlaced { OrderId = order-42, Total = 99.95 }");
+        transcript.ShouldContain("a rule on C's bus matched detail-type OrderPlaced with OrderPlaced { OrderId = order-43, Total = 12.50 }");
         transcript.ShouldContain("STS AssumeRole calls: 1 ");
-        transcript.ShouldContain("All 4 steps behaved as shown.");
+        transcript.ShouldContain("All 5 steps behaved as shown.");
     }
 
     [Fact]

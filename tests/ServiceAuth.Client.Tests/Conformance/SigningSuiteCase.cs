@@ -4,7 +4,7 @@ using ServiceAuth.Client.Signing;
 
 namespace ServiceAuth.Client.Tests.Conformance;
 
-/// <summary>One folder of <c>aws-signing-test-suite/v4</c>: the request, its <c>context.json</c> and the expected files.</summary>
+/// <summary>One folder of <c>aws-signing-test-suite/v4</c> or <c>v4a</c>: the request, its <c>context.json</c> and the expected files.</summary>
 public sealed class SigningSuiteCase
 {
     private static readonly HashSet<string> ContentHeaderNames = new(StringComparer.OrdinalIgnoreCase)
@@ -17,6 +17,7 @@ public sealed class SigningSuiteCase
     {
         Name = name;
         Directory = directory;
+        IsV4a = System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(directory)) == "v4a";
         Request = HttpMessageText.Parse(File.ReadAllText(System.IO.Path.Combine(directory, "request.txt")));
         using JsonDocument context = JsonDocument.Parse(File.ReadAllText(System.IO.Path.Combine(directory, "context.json")));
         JsonElement root = context.RootElement;
@@ -37,6 +38,9 @@ public sealed class SigningSuiteCase
     public string Name { get; }
 
     public string Directory { get; }
+
+    /// <summary>Gets a value indicating whether the case is a SigV4a one (<c>region</c> is then the region set).</summary>
+    public bool IsV4a { get; }
 
     public HttpMessageText Request { get; }
 
@@ -59,6 +63,7 @@ public sealed class SigningSuiteCase
     public SigV4SigningParameters Parameters => new()
     {
         Region = Region,
+        Algorithm = IsV4a ? SignatureAlgorithm.SigV4a : SignatureAlgorithm.SigV4,
         Service = Service,
         SigningTime = Timestamp,
         NormalizePath = Normalize,
@@ -68,10 +73,11 @@ public sealed class SigningSuiteCase
 
     public static SigningSuiteCase Load(string name) => new(name, System.IO.Path.Combine(SigningSuiteLocation.V4Directory, name));
 
-    public static IEnumerable<string> AllNames() =>
-        SigningSuiteLocation.IsPresent
-            ? System.IO.Directory.GetDirectories(SigningSuiteLocation.V4Directory).Select(System.IO.Path.GetFileName).Order(StringComparer.Ordinal)!
-            : [];
+    public static SigningSuiteCase LoadV4a(string name) => new(name, System.IO.Path.Combine(SigningSuiteLocation.V4aDirectory, name));
+
+    public static IEnumerable<string> AllNames() => Names(SigningSuiteLocation.V4Directory);
+
+    public static IEnumerable<string> AllV4aNames() => Names(SigningSuiteLocation.V4aDirectory);
 
     public string Expected(string file) => File.ReadAllText(System.IO.Path.Combine(Directory, file)).Replace("\r", string.Empty, StringComparison.Ordinal);
 
@@ -105,4 +111,9 @@ public sealed class SigningSuiteCase
     }
 
     public override string ToString() => Name;
+
+    private static IEnumerable<string> Names(string directory) =>
+        SigningSuiteLocation.IsPresent
+            ? System.IO.Directory.GetDirectories(directory).Select(System.IO.Path.GetFileName).Order(StringComparer.Ordinal)!
+            : [];
 }

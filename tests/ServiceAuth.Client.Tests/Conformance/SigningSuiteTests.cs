@@ -128,7 +128,7 @@ public sealed class SigningSuiteTests
         return expectedSignature;
     }
 
-    private static void AssertBodyRule(SigningSuiteCase suiteCase)
+    internal static void AssertBodyRule(SigningSuiteCase suiteCase)
     {
         // sign_body=false means the payload hash is the empty-string SHA-256: only cases without a body use it.
         if (!suiteCase.SignBody)
@@ -137,10 +137,10 @@ public sealed class SigningSuiteTests
         }
     }
 
-    private static string AmzDateOf(SigningSuiteCase suiteCase) =>
+    internal static string AmzDateOf(SigningSuiteCase suiteCase) =>
         suiteCase.Timestamp.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string JoinRepeatedHeaderWithCommaSpace(string canonicalRequest, string linePrefix)
+    internal static string JoinRepeatedHeaderWithCommaSpace(string canonicalRequest, string linePrefix)
     {
         string[] lines = canonicalRequest.Split('\n');
         int index = Array.FindIndex(lines, l => l.StartsWith(linePrefix, StringComparison.Ordinal));
@@ -151,7 +151,7 @@ public sealed class SigningSuiteTests
 
     /// <summary>The expected headers as HttpClient puts them on the wire: names lowercased, values trimmed, repeated
     /// names on one line joined with <c>", "</c>.</summary>
-    private static List<KeyValuePair<string, string>> WireHeaders(IEnumerable<KeyValuePair<string, string>> headers)
+    internal static List<KeyValuePair<string, string>> WireHeaders(IEnumerable<KeyValuePair<string, string>> headers)
     {
         var joined = new List<KeyValuePair<string, string>>();
         foreach (KeyValuePair<string, string> header in headers)
@@ -171,7 +171,7 @@ public sealed class SigningSuiteTests
         return joined;
     }
 
-    private static List<KeyValuePair<string, string>> ActualHeaders(HttpRequestMessage request)
+    internal static List<KeyValuePair<string, string>> ActualHeaders(HttpRequestMessage request)
     {
         var headers = new List<KeyValuePair<string, string>> { new("host", request.RequestUri!.Authority) };
         foreach (KeyValuePair<string, System.Net.Http.Headers.HeaderStringValues> header in request.Headers.NonValidated)
@@ -187,6 +187,6 @@ public sealed class SigningSuiteTests
         return headers;
     }
 
-    private static List<KeyValuePair<string, string>> Lowercase(List<KeyValuePair<string, string>> pairs) =>
+    internal static List<KeyValuePair<string, string>> Lowercase(List<KeyValuePair<string, string>> pairs) =>
         pairs.ConvertAll(p => new KeyValuePair<string, string>(p.Key.ToLowerInvariant(), p.Value));
 }

@@ -25,10 +25,11 @@ public sealed class PublicApiConventionTests
     [Fact]
     public void PublicExceptions_DeriveFromServiceAuthException()
     {
-        // Cancellation is the one exception: SnsBatchCanceledException must be an OperationCanceledException so that
-        // callers' cancellation handling keeps working (issue 9 item 1).
-        PublicTypes.Where(t => typeof(Exception).IsAssignableFrom(t) && t != typeof(ServiceAuthException))
-            .ShouldAllBe(t => t.IsSubclassOf(typeof(ServiceAuthException)) || t.IsSubclassOf(typeof(OperationCanceledException)));
+        // Cancellation is the one exception: callers catch OperationCanceledException, so a cancellation that carries
+        // partial results (EventBridgePublishCanceledException) must be one.
+        PublicTypes.Where(t => typeof(Exception).IsAssignableFrom(t) && t != typeof(ServiceAuthException) && !t.IsSubclassOf(typeof(OperationCanceledException)))
+            .ShouldAllBe(t => t.IsSubclassOf(typeof(ServiceAuthException)));
+        PublicTypes.Where(t => t.IsSubclassOf(typeof(OperationCanceledException))).ShouldAllBe(t => t.Name.EndsWith("CanceledException", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -37,6 +37,21 @@ public sealed class SigV4DelegatingHandlerTests
     }
 
     [Fact]
+    public async Task SendAsync_WithinAndAcrossASecond_DatesEachRequestWithItsOwnSecond()
+    {
+        using var client = CreateClient(Options());
+        _time.Advance(TimeSpan.FromMilliseconds(900));
+
+        await client.GetAsync("https://api.example.com/");
+        _time.Advance(TimeSpan.FromMilliseconds(50));
+        await client.GetAsync("https://api.example.com/");
+        _time.Advance(TimeSpan.FromMilliseconds(100));
+        await client.GetAsync("https://api.example.com/");
+
+        _wire.Requests.Select(r => r.Header("X-Amz-Date")).ShouldBe(["20261122T103000Z", "20261122T103000Z", "20261122T103001Z"]);
+    }
+
+    [Fact]
     public async Task SendAsync_SameRequestSentAgain_ReplacesSigningHeaders()
     {
         var credentials = Substitute.For<AWSCredentials>();

@@ -9,6 +9,25 @@ namespace ServiceAuth.Client.Tests.Signing;
 public sealed partial class SigV4SignerHeaderTests
 {
     [Fact]
+    public void Sign_MoreHeaderNamesThanThePerThreadNameCacheHolds_LowersAndSortsEveryName()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "https://example.amazonaws.com/");
+        string[] names = [.. Enumerable.Range(0, 40).Select(i => $"X-Custom-{i:D2}-Name")];
+        foreach (string name in names)
+        {
+            request.Headers.TryAddWithoutValidation(name, "v");
+        }
+
+        request.Headers.TryAddWithoutValidation("Connection", "keep-alive");
+        SigningTrace first = SignerTestKit.Sign(request);
+        SigningTrace second = SignerTestKit.Sign(request);
+
+        string[] expected = [.. names.Select(n => n.ToLowerInvariant()).Append("host").Append("x-amz-date").Order(StringComparer.Ordinal)];
+        SignerTestKit.SignedHeaders(first).Split(';').ShouldBe(expected);
+        second.CanonicalRequest.ShouldBe(first.CanonicalRequest);
+    }
+
+    [Fact]
     public async Task Sign_RequestSentBySocketsHttpHandler_SignsTheHeadersAsTheyArriveOnTheWire()
     {
         using var wire = new WireCapture();

@@ -35,6 +35,19 @@ public sealed class SigV4SignerPathAndQueryTests
         SignerTestKit.CanonicalQuery(trace).ShouldBe("a=&a=1&a=2&b=");
     }
 
+    [Theory]
+    [InlineData("?b=2&a=x=y&a=1", "a=1&a=x%3Dy&b=2")]
+    [InlineData("?z=1&&y=~._-&=v&x", "=v&x=&y=~._-&z=1")]
+    [InlineData("?B=1&a=1&A=2", "A=2&B=1&a=1")]
+    public void Sign_PlainQuery_IsCopiedAndSortedAndASecondEqualsSignIsEncoded(string query, string expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "https://example.amazonaws.com/" + query);
+
+        SigningTrace trace = SignerTestKit.Sign(request);
+
+        SignerTestKit.CanonicalQuery(trace).ShouldBe(expected);
+    }
+
     [Fact]
     public void Sign_QueryNames_AreSortedAfterEncoding()
     {

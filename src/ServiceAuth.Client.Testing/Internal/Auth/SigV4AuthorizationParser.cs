@@ -6,7 +6,8 @@ namespace ServiceAuth.Client.Testing.Internal.Auth;
 /// <summary>Parses the Authorization header or the presigned query parameters, answering like AWS when they are incomplete.</summary>
 internal static class SigV4AuthorizationParser
 {
-    private const string Algorithm = "AWS4-HMAC-SHA256";
+    private const string Algorithm = SigV4Authorization.Algorithm;
+    private const string AlgorithmV4a = SigV4Authorization.AlgorithmV4a;
 
     /// <summary>Returns <see langword="null"/> when the request carries no SigV4 authentication at all.</summary>
     public static (SigV4Authorization? Authorization, AuthFailure? Failure) Parse(WireRequest request)
@@ -28,13 +29,14 @@ internal static class SigV4AuthorizationParser
 
     private static (SigV4Authorization?, AuthFailure?) ParseHeader(WireRequest request, string header)
     {
-        if (!header.StartsWith(Algorithm + " ", StringComparison.Ordinal))
+        bool v4a = header.StartsWith(AlgorithmV4a + " ", StringComparison.Ordinal);
+        if (!v4a && !header.StartsWith(Algorithm + " ", StringComparison.Ordinal))
         {
             return (null, Incomplete($"Unsupported authorization scheme; expected '{Algorithm}'. Authorization={header}"));
         }
 
         var parts = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (string item in header[(Algorithm.Length + 1)..].Split(','))
+        foreach (string item in header[((v4a ? AlgorithmV4a : Algorithm).Length + 1)..].Split(','))
         {
             int eq = item.IndexOf('=', StringComparison.Ordinal);
             if (eq > 0)
@@ -63,7 +65,13 @@ internal static class SigV4AuthorizationParser
             return (null, Incomplete(missing.Append("Authorization=").Append(header).ToString()));
         }
 
-        return Build(parts["Credential"], parts["SignedHeaders"], parts["Signature"], amzDate!, request.Get("X-Amz-Security-Token"), false, 0);
+        string? regionSet = v4a ? request.Get("X-Amz-Region-Set")?.Trim() : null;
+        if (v4a && regionSet is null)
+        {
+            return (null, Incomplete("Authorization header requires existence of a 'X-Amz-Region-Set' header for AWS4-ECDSA-P256-SHA256. Authorization=" + header));
+        }
+
+        return Build(parts["Credential"], parts["SignedHeaders"], parts["Signature"], amzDate!, request.Get("X-Amz-Security-Token"), false, 0, regionSet);
     }
 
     private static (SigV4Authorization?, AuthFailure?) ParsePresigned(Dictionary<string, string> query)
@@ -76,20 +84,37 @@ internal static class SigV4AuthorizationParser
             }
         }
 
-        if (query["X-Amz-Algorithm"] != Algorithm
+        bool v4a = query["X-Amz-Algorithm"] == AlgorithmV4a;
+        if ((!v4a && query["X-Amz-Algorithm"] != Algorithm)
             || !int.TryParse(query["X-Amz-Expires"], NumberStyles.None, CultureInfo.InvariantCulture, out int expires))
         {
-            return (null, Incomplete("X-Amz-Algorithm must be AWS4-HMAC-SHA256 and X-Amz-Expires must be a number of seconds."));
+            return (null, Incomplete("X-Amz-Algorithm must be AWS4-HMAC-SHA256 or AWS4-ECDSA-P256-SHA256 and X-Amz-Expires must be a number of seconds."));
+        }
+
+        string? regionSet = null;
+        if (v4a && !query.TryGetValue("X-Amz-Region-Set", out regionSet))
+        {
+            return (null, Incomplete("AWS query-string parameters must include 'X-Amz-Region-Set'. Re-examine the query-string parameters."));
         }
 
         query.TryGetValue("X-Amz-Security-Token", out string? token);
-        return Build(query["X-Amz-Credential"], query["X-Amz-SignedHeaders"], query["X-Amz-Signature"], query["X-Amz-Date"], token, true, expires);
+        return Build(query["X-Amz-Credential"], query["X-Amz-SignedHeaders"], query["X-Amz-Signature"], query["X-Amz-Date"], token, true, expires, regionSet);
     }
 
-    private static (SigV4Authorization?, AuthFailure?) Build(string credential, string signedHeaders, string signature, string amzDate, string? token, bool presigned, int expires)
+    private static (SigV4Authorization?, AuthFailure?) Build(string credential, string signedHeaders, string signature, string amzDate, string? token, bool presigned, int expires, string? regionSet)
     {
         string[] scope = credential.Split('/');
-        if (scope.Length != 5 || scope[4] != "aws4_request")
+        if (regionSet is not null)
+        {
+            // SigV4a: keyid/date/service/term, the regions being in X-Amz-Region-Set.
+            if (scope.Length != 4 || scope[3] != "aws4_request")
+            {
+                return (null, Incomplete($"Credential must have exactly 4 slash-delimited elements, e.g. keyid/date/service/term, got '{credential}'"));
+            }
+
+            scope = [scope[0], scope[1], string.Empty, scope[2], scope[3]];
+        }
+        else if (scope.Length != 5 || scope[4] != "aws4_request")
         {
             return (null, Incomplete($"Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '{credential}'"));
         }
@@ -105,6 +130,11 @@ internal static class SigV4AuthorizationParser
             return (null, Incomplete("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization."));
         }
 
+        if (regionSet is not null && !presigned && !headers.Contains("x-amz-region-set", StringComparer.Ordinal))
+        {
+            return (null, Incomplete("'X-Amz-Region-Set' must be a 'SignedHeader' in the AWS Authorization."));
+        }
+
         return (new SigV4Authorization
         {
             AccessKeyId = scope[0],
@@ -118,6 +148,8 @@ internal static class SigV4AuthorizationParser
             SecurityToken = token,
             IsPresigned = presigned,
             ExpiresSeconds = expires,
+            IsSigV4a = regionSet is not null,
+            RegionSet = regionSet,
         }, null);
     }
 

@@ -7,7 +7,7 @@ namespace ServiceAuth.Client.Testing.Internal.Auth;
 /// </summary>
 internal static class SigV4ScopeRules
 {
-    public static AuthFailure? Check(SigV4Authorization auth, string region, string service)
+    public static AuthFailure? Check(SigV4Authorization auth, string? region, string? service)
     {
         if (auth.IsPresigned && auth.ExpiresSeconds is < 1 or > SigV4Verifier.MaxExpiresSeconds)
         {
@@ -24,12 +24,13 @@ internal static class SigV4ScopeRules
             return new AuthFailure(AuthFailureKind.IncompleteSignature, "'X-Amz-Security-Token' must be a 'SignedHeader' in the AWS Authorization.");
         }
 
-        if (!string.Equals(auth.Region, region, StringComparison.Ordinal))
+        // SigV4a scopes name no region: its X-Amz-Region-Set is checked by the verifier.
+        if (region is not null && !auth.IsSigV4a && !string.Equals(auth.Region, region, StringComparison.Ordinal))
         {
             return new AuthFailure(AuthFailureKind.SignatureDoesNotMatch, $"Credential should be scoped to a valid region, not '{auth.Region}'. ");
         }
 
-        if (!string.Equals(auth.Service, service, StringComparison.Ordinal))
+        if (service is not null && !string.Equals(auth.Service, service, StringComparison.Ordinal))
         {
             return new AuthFailure(AuthFailureKind.SignatureDoesNotMatch, $"Credential should be scoped to correct service: '{service}'. ");
         }

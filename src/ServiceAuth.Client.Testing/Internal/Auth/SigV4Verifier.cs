@@ -3,7 +3,7 @@ using ServiceAuth.Client.Testing.Internal.Identity;
 
 namespace ServiceAuth.Client.Testing.Internal.Auth;
 
-/// <summary>Authenticates a wire request with SigV4 against the keys in an <see cref="IdentityStore"/>.</summary>
+/// <summary>Authenticates a wire request with SigV4 or SigV4a against the keys in an <see cref="IdentityStore"/>.</summary>
 internal static class SigV4Verifier
 {
     private const string InvalidToken = "The security token included in the request is invalid.";
@@ -12,7 +12,7 @@ internal static class SigV4Verifier
     public const int MaxExpiresSeconds = 604800;
 
     public static (KeyRecord? Caller, SigV4Authorization? Authorization, AuthFailure? Failure) Verify(
-        WireRequest request, IdentityStore store, DateTimeOffset now, TimeSpan maxSkew, string region, string service)
+        WireRequest request, IdentityStore store, DateTimeOffset now, TimeSpan maxSkew, string? endpointRegion = null, string? service = null, bool checkRegion = true)
     {
         (SigV4Authorization? auth, AuthFailure? failure) = SigV4AuthorizationParser.Parse(request);
         if (auth is null)
@@ -20,7 +20,7 @@ internal static class SigV4Verifier
             return (null, null, failure);
         }
 
-        if (SigV4ScopeRules.Check(auth, region, service) is { } refused)
+        if (SigV4ScopeRules.Check(auth, checkRegion ? endpointRegion : null, service) is { } refused)
         {
             return (null, auth, refused);
         }
@@ -44,6 +44,13 @@ internal static class SigV4Verifier
                 $"Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '{auth.ScopeDate}' != '{auth.AmzDate[..8]}', from '{auth.AmzDate}'."));
         }
 
+        if (auth.IsSigV4a && endpointRegion is not null && !RegionSetMatch.Contains(auth.RegionSet!, endpointRegion))
+        {
+            return (key, auth, new AuthFailure(
+                AuthFailureKind.SignatureDoesNotMatch,
+                $"The X-Amz-Region-Set '{auth.RegionSet}' does not include the region '{endpointRegion}' that received the request."));
+        }
+
         string actualHash = SigV4Crypto.Sha256Hex(request.Body);
         string? declaredHash = request.Get("x-amz-content-sha256")?.Trim();
         if (declaredHash is { Length: 64 } && !string.Equals(declaredHash, actualHash, StringComparison.OrdinalIgnoreCase))
@@ -53,11 +60,13 @@ internal static class SigV4Verifier
 
         // UNSIGNED-PAYLOAD is an S3 feature: STS, SNS and API Gateway hash the body they received, so a request signed
         // with it does not match.
-        string payloadHash = declaredHash is { Length: 64 } || (declaredHash is not null && SigV4ScopeRules.AcceptsUnsignedPayload(service)) ? declaredHash : actualHash;
+        string payloadHash = declaredHash is { Length: 64 } || (declaredHash is not null && (service is null || SigV4ScopeRules.AcceptsUnsignedPayload(service))) ? declaredHash : actualHash;
         string canonical = SigV4Canonicalizer.CanonicalRequest(request, auth.SignedHeaders, payloadHash, auth.IsPresigned);
-        string stringToSign = $"AWS4-HMAC-SHA256\n{auth.AmzDate}\n{auth.Scope}\n{SigV4Crypto.Sha256Hex(canonical)}";
-        string expected = SigV4Crypto.Signature(key.SecretAccessKey, auth.ScopeDate, auth.Region, auth.Service, stringToSign);
-        if (!SigV4Crypto.FixedTimeEquals(expected, auth.Signature))
+        string stringToSign = $"{auth.AlgorithmName}\n{auth.AmzDate}\n{auth.Scope}\n{SigV4Crypto.Sha256Hex(canonical)}";
+        bool valid = auth.IsSigV4a
+            ? SigV4aPublicKey.Verify(key.AccessKeyId, key.SecretAccessKey, stringToSign, auth.Signature)
+            : SigV4Crypto.FixedTimeEquals(SigV4Crypto.Signature(key.SecretAccessKey, auth.ScopeDate, auth.Region, auth.Service, stringToSign), auth.Signature);
+        if (!valid)
         {
             return (key, auth, new AuthFailure(
                 AuthFailureKind.SignatureDoesNotMatch,

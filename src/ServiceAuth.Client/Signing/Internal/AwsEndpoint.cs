@@ -6,8 +6,10 @@ namespace ServiceAuth.Client.Signing.Internal;
 internal static class AwsEndpoint
 {
     /// <summary>Recognises <c>*.execute-api.&lt;region&gt;.amazonaws.com</c>, <c>*.execute-api.&lt;region&gt;.vpce.amazonaws.com</c>,
-    /// <c>*.lambda-url.&lt;region&gt;.on.aws</c> and <c>&lt;service&gt;[-fips][.dualstack].&lt;region&gt;.amazonaws.com[.cn]</c>,
-    /// whose signing name comes from <see cref="SigningNames"/> (<c>bedrock-runtime</c> signs as <c>bedrock</c>).</summary>
+    /// <c>*.lambda-url.&lt;region&gt;.on.aws</c>, AppSync's <c>*.appsync-api.&lt;region&gt;.amazonaws.com</c> and
+    /// <c>*.appsync-realtime-api.&lt;region&gt;.amazonaws.com</c> (service <c>appsync</c>), and
+    /// <c>&lt;service&gt;[-fips][.dualstack].&lt;region&gt;.amazonaws.com[.cn]</c>, whose signing name comes from
+    /// <see cref="SigningNames"/> (<c>bedrock-runtime</c> signs as <c>bedrock</c>).</summary>
     public static bool TryInfer(Uri? uri, out string region, out string service)
     {
         region = service = string.Empty;
@@ -38,6 +40,11 @@ internal static class AwsEndpoint
         if (last >= 1 && labels[last - 1] == "execute-api")
         {
             return Set(labels[last], "execute-api", out region, out service);
+        }
+
+        if (last >= 1 && labels[last - 1] is "appsync-api" or "appsync-realtime-api")
+        {
+            return Set(labels[last], "appsync", out region, out service);
         }
 
         if (last >= 1 && AwsRegion.IsValid(labels[last]))

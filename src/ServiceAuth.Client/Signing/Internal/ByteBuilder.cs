@@ -48,7 +48,7 @@ internal struct ByteBuilder : IDisposable
     {
         // Fast path: room for one byte per character, and the value is ASCII (header values, tokens, hashes), so it
         // fits without growing to the UTF-8 worst case of three bytes per character.
-        if (_length + value.Length <= _buffer.Length && Encoding.UTF8.TryGetBytes(value, _buffer.AsSpan(_length), out int written))
+        if (_length + value.Length <= _buffer.Length && Ascii.FromUtf16(value, _buffer.AsSpan(_length), out int written) == OperationStatus.Done)
         {
             _length += written;
             return;

@@ -13,39 +13,45 @@ internal static class CanonicalHeaders
     // A marker compared by reference: the host comes from the request URI.
     private static readonly string HostFromUri = new('h', 1);
 
+    private static readonly byte[] HostName = "host"u8.ToArray();
+
+    [ThreadStatic]
+    private static HeaderItem[]? t_items;
+
     /// <summary>Writes <c>name:value\n</c> lines and returns the signed-headers list as a range of the builder.</summary>
     public static Range Append(ref ByteBuilder builder, HttpRequestMessage request, Uri uri)
     {
-        HeaderItem[] items = ArrayPool<HeaderItem>.Shared.Rent(32);
+        // A per-thread scratch array: no pool round trip, and it is cleared before it is left.
+        HeaderItem[] items = t_items ??= new HeaderItem[16];
+        HeaderNames names = HeaderNames.Current;
         int count = 0;
         bool hasHost = false;
         try
         {
             foreach (KeyValuePair<string, HeaderStringValues> header in request.Headers.NonValidated)
             {
-                hasHost |= header.Key.Equals("Host", StringComparison.OrdinalIgnoreCase);
-                Collect(ref items, ref count, header.Key, header.Value);
+                hasHost |= header.Key.Length == 4 && header.Key.Equals("Host", StringComparison.OrdinalIgnoreCase);
+                Collect(ref items, ref count, names.Lowercase(header.Key), header.Value);
             }
 
             if (request.Content is { } content)
             {
                 foreach (KeyValuePair<string, HeaderStringValues> header in content.Headers.NonValidated)
                 {
-                    Collect(ref items, ref count, header.Key, header.Value);
+                    Collect(ref items, ref count, names.Lowercase(header.Key), header.Value);
                 }
             }
 
             if (!hasHost)
             {
-                Add(ref items, ref count, new HeaderItem("host", default, HostFromUri));
+                Add(ref items, ref count, new HeaderItem(HostName, default, HostFromUri));
             }
 
             Span<HeaderItem> sorted = items.AsSpan(0, count);
             Sort(sorted);
             for (int i = 0; i < sorted.Length; i++)
             {
-                bool continuesPrevious = i > 0 && sorted[i].Name.Equals(sorted[i - 1].Name, StringComparison.OrdinalIgnoreCase);
-                if (continuesPrevious)
+                if (i > 0 && SameName(sorted[i].Name, sorted[i - 1].Name))
                 {
                     // The same name in request and content headers arrives as two lines, which AWS joins with ','.
                     builder.Truncate(builder.Length - 1);
@@ -53,7 +59,7 @@ internal static class CanonicalHeaders
                 }
                 else
                 {
-                    AppendLowercase(ref builder, sorted[i].Name);
+                    builder.Append(sorted[i].Name);
                     builder.Append((byte)':');
                 }
 
@@ -73,7 +79,7 @@ internal static class CanonicalHeaders
             int start = builder.Length;
             for (int i = 0; i < sorted.Length; i++)
             {
-                if (i > 0 && sorted[i].Name.Equals(sorted[i - 1].Name, StringComparison.OrdinalIgnoreCase))
+                if (i > 0 && SameName(sorted[i].Name, sorted[i - 1].Name))
                 {
                     continue;
                 }
@@ -83,7 +89,7 @@ internal static class CanonicalHeaders
                     builder.Append((byte)';');
                 }
 
-                AppendLowercase(ref builder, sorted[i].Name);
+                builder.Append(sorted[i].Name);
             }
 
             return new Range(start, builder.Length);
@@ -91,7 +97,7 @@ internal static class CanonicalHeaders
         finally
         {
             items.AsSpan(0, count).Clear();
-            ArrayPool<HeaderItem>.Shared.Return(items, clearArray: true);
+            t_items = items;
         }
     }
 
@@ -120,11 +126,11 @@ internal static class CanonicalHeaders
         }
     }
 
-    private static void Collect(ref HeaderItem[] items, ref int count, string name, HeaderStringValues values)
+    private static void Collect(ref HeaderItem[] items, ref int count, byte[]? lowercaseName, HeaderStringValues values)
     {
-        if (!UnsignedHeaders.Contains(name))
+        if (lowercaseName is not null)
         {
-            Add(ref items, ref count, new HeaderItem(name, values, null));
+            Add(ref items, ref count, new HeaderItem(lowercaseName, values, null));
         }
     }
 
@@ -132,15 +138,13 @@ internal static class CanonicalHeaders
     {
         if (count == items.Length)
         {
-            HeaderItem[] next = ArrayPool<HeaderItem>.Shared.Rent(count * 2);
-            items.AsSpan(0, count).CopyTo(next);
-            items.AsSpan(0, count).Clear();
-            ArrayPool<HeaderItem>.Shared.Return(items, clearArray: true);
-            items = next;
+            Array.Resize(ref items, count * 2);
         }
 
         items[count++] = item;
     }
+
+    private static bool SameName(byte[] a, byte[] b) => ReferenceEquals(a, b) || a.AsSpan().SequenceEqual(b);
 
     private static void Sort(Span<HeaderItem> items)
     {
@@ -148,7 +152,7 @@ internal static class CanonicalHeaders
         {
             HeaderItem current = items[i];
             int j = i - 1;
-            while (j >= 0 && CompareLowercase(items[j].Name, current.Name) > 0)
+            while (j >= 0 && items[j].Name.AsSpan().SequenceCompareTo(current.Name) > 0)
             {
                 items[j + 1] = items[j];
                 j--;
@@ -158,27 +162,16 @@ internal static class CanonicalHeaders
         }
     }
 
-    private static int CompareLowercase(string a, string b)
-    {
-        int length = Math.Min(a.Length, b.Length);
-        for (int i = 0; i < length; i++)
-        {
-            int diff = ToLower(a[i]) - ToLower(b[i]);
-            if (diff != 0)
-            {
-                return diff;
-            }
-        }
-
-        return a.Length - b.Length;
-    }
-
     private static void AppendLowercase(ref ByteBuilder builder, string value)
     {
+        // Header names and host names are ASCII (vectorized); anything else is lowered per character as before.
         Span<byte> span = builder.AppendSpan(value.Length);
-        for (int i = 0; i < value.Length; i++)
+        if (System.Text.Ascii.ToLower(value, span, out _) != OperationStatus.Done)
         {
-            span[i] = (byte)ToLower(value[i]);
+            for (int i = 0; i < value.Length; i++)
+            {
+                span[i] = (byte)ToLower(value[i]);
+            }
         }
     }
 

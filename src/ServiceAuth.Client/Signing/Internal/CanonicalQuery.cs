@@ -8,6 +8,8 @@ namespace ServiceAuth.Client.Signing.Internal;
 /// </summary>
 internal ref struct CanonicalQuery
 {
+    private static readonly SearchValues<char> Plain = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~=&");
+
     private ByteBuilder _scratch;
     private QueryParameter[] _parameters;
     private int _count;
@@ -20,6 +22,13 @@ internal ref struct CanonicalQuery
         if (!wireQuery.IsEmpty && wireQuery[0] == '?')
         {
             wireQuery = wireQuery[1..];
+        }
+
+        // Only unreserved characters besides the separators: decoding and encoding give the same bytes, so copy the
+        // query once and point into it.
+        if (wireQuery.IndexOfAnyExcept(Plain) < 0 && TryAddPlain(wireQuery))
+        {
+            return;
         }
 
         while (!wireQuery.IsEmpty)
@@ -116,6 +125,38 @@ internal ref struct CanonicalQuery
     }
 
     private static int CountSeparators(ReadOnlySpan<char> query) => query.Count('&');
+
+    /// <summary>Adds the parameters of a query of unreserved characters, <c>=</c> and <c>&amp;</c>; false (and nothing
+    /// added) when a value holds another <c>=</c>, which must be encoded.</summary>
+    private bool TryAddPlain(ReadOnlySpan<char> wireQuery)
+    {
+        int offset = _scratch.Length;
+        _scratch.Append(wireQuery);
+        int position = 0;
+        while (position < wireQuery.Length)
+        {
+            int amp = wireQuery[position..].IndexOf('&');
+            int end = amp < 0 ? wireQuery.Length : position + amp;
+            if (end > position)
+            {
+                int eq = wireQuery[position..end].IndexOf('=');
+                int nameEnd = eq < 0 ? end : position + eq;
+                int valueStart = eq < 0 ? end : nameEnd + 1;
+                if (wireQuery[valueStart..end].Contains('='))
+                {
+                    _scratch.Truncate(offset);
+                    _count = 0;
+                    return false;
+                }
+
+                Add(new QueryParameter(offset + position, nameEnd - position, offset + valueStart, end - valueStart));
+            }
+
+            position = end + 1;
+        }
+
+        return true;
+    }
 
     private void Add(QueryParameter parameter)
     {

@@ -3,9 +3,10 @@ using System.Net.Http.Headers;
 namespace ServiceAuth.Client.Signing.Internal;
 
 /// <summary>One header to sign: its name as .NET stores it, and its values as they go on the wire.</summary>
-internal readonly struct HeaderItem(string name, HeaderStringValues values, string? literal)
+internal readonly struct HeaderItem(byte[] name, HeaderStringValues values, string? literal)
 {
-    public string Name { get; } = name;
+    /// <summary>Gets the name, lowercase ASCII.</summary>
+    public byte[] Name { get; } = name;
 
     public HeaderStringValues Values { get; } = values;
 

@@ -93,8 +93,9 @@ internal static class PayloadHasher
 
     private static bool TryGetWithoutReading(HttpRequestMessage request, SigV4SigningParameters parameters, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? hash)
     {
-        SigV4Core.RemoveOwnContentSha256(request);
-        if (request.Headers.NonValidated.TryGetValues(SigV4Constants.AmzContentSha256, out HeaderStringValues values))
+        // One lookup: an x-amz-content-sha256 an earlier signing added is dropped, a caller's own is the hash.
+        if (request.Headers.NonValidated.TryGetValues(SigV4Constants.AmzContentSha256, out HeaderStringValues values) &&
+            !SigV4Core.RemoveOwnContentSha256(request, values))
         {
             hash = HeaderValue.ToWireString(values).Trim();
             return true;

@@ -3,6 +3,7 @@ namespace ServiceAuth.Client.Signing.Internal;
 internal static class SigV4Constants
 {
     public const string Algorithm = "AWS4-HMAC-SHA256";
+    public const string AlgorithmV4a = "AWS4-ECDSA-P256-SHA256";
     public const string Terminator = "aws4_request";
     public const string UnsignedPayload = "UNSIGNED-PAYLOAD";
     public const string EmptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
@@ -11,6 +12,7 @@ internal static class SigV4Constants
     public const string AmzSecurityToken = "X-Amz-Security-Token";
     public const string AmzContentSha256 = "x-amz-content-sha256";
     public const string Authorization = "Authorization";
+    public const string AmzRegionSet = "X-Amz-Region-Set";
 
     public const string QueryAlgorithm = "X-Amz-Algorithm";
     public const string QueryCredential = "X-Amz-Credential";

@@ -12,33 +12,41 @@ internal static class SigV4Core
     /// taking it for the caller's precomputed hash.</summary>
     private static readonly HttpRequestOptionsKey<string> AddedContentSha256 = new("ServiceAuth.Client.AddedContentSha256");
 
-    /// <summary>Removes the <c>x-amz-content-sha256</c> header an earlier signing added; a caller's own is kept.</summary>
-    public static void RemoveOwnContentSha256(HttpRequestMessage request)
+    /// <summary>Removes the <c>x-amz-content-sha256</c> header (whose <paramref name="values"/> are given) when an
+    /// earlier signing added it; a caller's own is kept. Returns whether it was removed.</summary>
+    public static bool RemoveOwnContentSha256(HttpRequestMessage request, HeaderStringValues values)
     {
-        if (request.Headers.NonValidated.TryGetValues(SigV4Constants.AmzContentSha256, out HeaderStringValues values) &&
-            request.Options.TryGetValue(AddedContentSha256, out string? added) &&
+        if (request.Options.TryGetValue(AddedContentSha256, out string? added) &&
             string.Equals(HeaderValue.ToWireString(values), added, StringComparison.Ordinal))
         {
             request.Headers.Remove(SigV4Constants.AmzContentSha256);
             request.Options.Remove(AddedContentSha256.Key, out _);
+            return true;
         }
+
+        return false;
     }
 
-    public static void SignHeaders(HttpRequestMessage request, ImmutableCredentials credentials, SigV4SigningParameters parameters, string payloadHash, SigningKeyCache keys, SigningTrace? trace)
+    public static void SignHeaders(HttpRequestMessage request, ImmutableCredentials credentials, SigV4SigningParameters parameters, string payloadHash, SigningKeys keys, SigningTrace? trace)
     {
         Uri uri = RequireAbsoluteUri(request);
         HttpRequestHeaders headers = request.Headers;
         headers.Remove(SigV4Constants.Authorization);
-        headers.Remove(SigV4Constants.AmzDate);
-        headers.Remove(SigV4Constants.AmzSecurityToken);
-
-        Span<char> amzDate = stackalloc char[AmzDate.Length];
-        AmzDate.Format(parameters.SigningTime, amzDate);
-        headers.TryAddWithoutValidation(SigV4Constants.AmzDate, new string(amzDate));
+        string amzDate = AmzDateText.Get(parameters.SigningTime);
+        Replace(headers, SigV4Constants.AmzDate, amzDate);
         string? token = string.IsNullOrEmpty(credentials.Token) ? null : credentials.Token;
         if (token is not null && parameters.SignSessionToken)
         {
-            headers.TryAddWithoutValidation(SigV4Constants.AmzSecurityToken, token);
+            Replace(headers, SigV4Constants.AmzSecurityToken, token);
+        }
+        else
+        {
+            headers.Remove(SigV4Constants.AmzSecurityToken);
+        }
+
+        if (parameters.IsSigV4a)
+        {
+            Replace(headers, SigV4Constants.AmzRegionSet, parameters.EffectiveRegionSet);
         }
 
         if (AddsContentSha256Header(parameters, payloadHash) && !headers.NonValidated.Contains(SigV4Constants.AmzContentSha256))
@@ -47,30 +55,33 @@ internal static class SigV4Core
             request.Options.Set(AddedContentSha256, payloadHash);
         }
 
-        var headerBlock = new ByteBuilder(1024);
+        // One buffer for the whole canonical request; the headers are written in place and the signed-headers list is
+        // read back from it for the Authorization value.
         var canonical = new ByteBuilder(2048);
         try
         {
-            Range signedHeaders = CanonicalHeaders.Append(ref headerBlock, request, uri);
             AppendMethodAndPath(ref canonical, request, uri, parameters);
-            var query = new CanonicalQuery(uri.Query, 0);
-            try
+            if (uri.Query.Length > 1)
             {
-                query.WriteSorted(ref canonical);
-            }
-            finally
-            {
-                query.Dispose();
+                var query = new CanonicalQuery(uri.Query, 0);
+                try
+                {
+                    query.WriteSorted(ref canonical);
+                }
+                finally
+                {
+                    query.Dispose();
+                }
             }
 
             canonical.Append((byte)'\n');
-            canonical.Append(headerBlock.Written);
+            Range signedHeaders = CanonicalHeaders.Append(ref canonical, request, uri);
             canonical.Append((byte)'\n');
             canonical.Append(payloadHash);
 
-            Span<byte> signature = stackalloc byte[64];
-            ComputeSignature(canonical.Written, amzDate, parameters, keys.GetSigningKey(credentials.SecretKey, amzDate[..8], parameters.Region, parameters.Service), signature, trace);
-            headers.TryAddWithoutValidation(SigV4Constants.Authorization, BuildAuthorization(credentials.AccessKey, amzDate[..8], parameters, headerBlock.Written[signedHeaders], signature));
+            Span<byte> signature = stackalloc byte[SignatureWriter.MaxHexLength];
+            int signatureLength = SignatureWriter.Sign(canonical.Written, amzDate, parameters, credentials, keys, signature, trace);
+            headers.TryAddWithoutValidation(SigV4Constants.Authorization, SignatureWriter.Authorization(credentials.AccessKey, amzDate.AsSpan(0, 8), parameters, canonical.Written[signedHeaders], signature[..signatureLength]));
             if (token is not null && !parameters.SignSessionToken)
             {
                 headers.TryAddWithoutValidation(SigV4Constants.AmzSecurityToken, token);
@@ -78,12 +89,11 @@ internal static class SigV4Core
         }
         finally
         {
-            headerBlock.Dispose();
             canonical.Dispose();
         }
     }
 
-    public static Uri Presign(HttpRequestMessage request, ImmutableCredentials credentials, SigV4SigningParameters parameters, string payloadHash, TimeSpan expiresIn, SigningKeyCache keys, SigningTrace? trace)
+    public static Uri Presign(HttpRequestMessage request, ImmutableCredentials credentials, SigV4SigningParameters parameters, string payloadHash, TimeSpan expiresIn, SigningKeys keys, SigningTrace? trace)
     {
         Uri uri = RequireAbsoluteUri(request);
         Span<char> amzDate = stackalloc char[AmzDate.Length];
@@ -96,14 +106,19 @@ internal static class SigV4Core
         try
         {
             Range signedHeaders = CanonicalHeaders.Append(ref headerBlock, request, uri);
-            query.AddRaw(SigV4Constants.QueryAlgorithm, SigV4Constants.Algorithm);
-            query.AddRaw(SigV4Constants.QueryCredential, $"{credentials.AccessKey}/{amzDate[..8]}/{parameters.Region}/{parameters.Service}/{SigV4Constants.Terminator}");
+            query.AddRaw(SigV4Constants.QueryAlgorithm, SignatureWriter.Algorithm(parameters));
+            query.AddRaw(SigV4Constants.QueryCredential, Credential(credentials.AccessKey, amzDate[..8], parameters));
             query.AddRaw(SigV4Constants.QueryDate, amzDate);
             query.AddRaw(SigV4Constants.QueryExpires, ((long)expiresIn.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
             query.AddRaw(SigV4Constants.QuerySignedHeaders, headerBlock.Written[signedHeaders]);
             if (token is not null && parameters.SignSessionToken)
             {
                 query.AddRaw(SigV4Constants.QuerySecurityToken, token);
+            }
+
+            if (parameters.IsSigV4a)
+            {
+                query.AddRaw(SigV4Constants.AmzRegionSet, parameters.EffectiveRegionSet);
             }
 
             AppendMethodAndPath(ref canonical, request, uri, parameters);
@@ -115,12 +130,12 @@ internal static class SigV4Core
             canonical.Append((byte)'\n');
             canonical.Append(payloadHash);
 
-            Span<byte> signature = stackalloc byte[64];
-            ComputeSignature(canonical.Written, amzDate, parameters, keys.GetSigningKey(credentials.SecretKey, amzDate[..8], parameters.Region, parameters.Service), signature, trace);
+            Span<byte> signature = stackalloc byte[SignatureWriter.MaxHexLength];
+            int signatureLength = SignatureWriter.Sign(canonical.Written, amzDate, parameters, credentials, keys, signature, trace);
 
             var url = new StringBuilder(uri.GetLeftPart(UriPartial.Path));
             url.Append('?').Append(Encoding.ASCII.GetString(canonical.Slice(queryStart, queryEnd - queryStart)));
-            url.Append('&').Append(SigV4Constants.QuerySignature).Append('=').Append(Encoding.ASCII.GetString(signature));
+            url.Append('&').Append(SigV4Constants.QuerySignature).Append('=').Append(Encoding.ASCII.GetString(signature[..signatureLength]));
             if (token is not null && !parameters.SignSessionToken)
             {
                 url.Append('&').Append(SigV4Constants.QuerySecurityToken).Append('=').Append(Uri.EscapeDataString(token));
@@ -164,90 +179,27 @@ internal static class SigV4Core
             CanonicalPath.Append(ref canonical, uri.AbsolutePath, normalizeAndDoubleEncode: false);
         }
 
-        canonical.Append((byte)'\n');
-    }
+        canonical.Append((byte)'\n');    }
 
-    private static void ComputeSignature(ReadOnlySpan<byte> canonicalRequest, ReadOnlySpan<char> amzDate, SigV4SigningParameters parameters, SigningKey key, Span<byte> signatureHex, SigningTrace? trace)
+    /// <summary>Sets a header to one value, leaving it alone when it already holds exactly that string (a request
+    /// signed again within the same second, with the same credentials).</summary>
+    private static void Replace(HttpRequestHeaders headers, string name, string value)
     {
-        Span<byte> digest = stackalloc byte[32];
-
-        // A pooled incremental hash: the one-shot SHA256.HashData sets up and tears down a native context per call.
-        HashingStream sha256 = HashingStream.Rent();
-        sha256.Write(canonicalRequest);
-        sha256.GetHashAndReset(digest);
-        HashingStream.Return(sha256);
-
-        var stringToSign = new ByteBuilder(256);
-        try
+        if (headers.NonValidated.TryGetValues(name, out HeaderStringValues current))
         {
-            stringToSign.Append(SigV4Constants.AlgorithmUtf8);
-            stringToSign.Append((byte)'\n');
-            stringToSign.Append(amzDate);
-            stringToSign.Append((byte)'\n');
-            stringToSign.Append(amzDate[..8]);
-            stringToSign.Append((byte)'/');
-            stringToSign.Append(parameters.Region);
-            stringToSign.Append((byte)'/');
-            stringToSign.Append(parameters.Service);
-            stringToSign.Append((byte)'/');
-            stringToSign.Append(SigV4Constants.TerminatorUtf8);
-            stringToSign.Append((byte)'\n');
-            Hex.EncodeLower(digest, stringToSign.AppendSpan(64));
-
-            key.ComputeHmac(stringToSign.Written, digest);
-            Hex.EncodeLower(digest, signatureHex);
-            if (trace is not null)
+            if (current.Count == 1 && ReferenceEquals(HeaderValue.ToWireString(current), value))
             {
-                trace.CanonicalRequest = Encoding.UTF8.GetString(canonicalRequest);
-                trace.StringToSign = Encoding.UTF8.GetString(stringToSign.Written);
-                trace.Signature = Encoding.ASCII.GetString(signatureHex);
+                return;
             }
+
+            headers.Remove(name);
         }
-        finally
-        {
-            stringToSign.Dispose();
-        }
+
+        headers.TryAddWithoutValidation(name, value);
     }
 
-    private static string BuildAuthorization(string accessKey, ReadOnlySpan<char> date, SigV4SigningParameters parameters, ReadOnlySpan<byte> signedHeaders, ReadOnlySpan<byte> signature)
-    {
-        // "AWS4-HMAC-SHA256 Credential=" + "/yyyyMMdd/" + "/" + "/aws4_request" + ", SignedHeaders=" + ", Signature=" + 64 hex
-        // digits come to 144 characters besides the variable parts; 160 leaves room.
-        int length = 160 + accessKey.Length + parameters.Region.Length + parameters.Service.Length + signedHeaders.Length;
-        char[]? rented = null;
-        Span<char> buffer = length <= 1024 ? stackalloc char[length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length));
-        try
-        {
-            int n = 0;
-            Write(buffer, ref n, SigV4Constants.Algorithm);
-            Write(buffer, ref n, " Credential=");
-            Write(buffer, ref n, accessKey);
-            buffer[n++] = '/';
-            Write(buffer, ref n, date);
-            buffer[n++] = '/';
-            Write(buffer, ref n, parameters.Region);
-            buffer[n++] = '/';
-            Write(buffer, ref n, parameters.Service);
-            buffer[n++] = '/';
-            Write(buffer, ref n, SigV4Constants.Terminator);
-            Write(buffer, ref n, ", SignedHeaders=");
-            n += Encoding.ASCII.GetChars(signedHeaders, buffer[n..]);
-            Write(buffer, ref n, ", Signature=");
-            n += Encoding.ASCII.GetChars(signature, buffer[n..]);
-            return new string(buffer[..n]);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                System.Buffers.ArrayPool<char>.Shared.Return(rented, clearArray: true);
-            }
-        }
-    }
-
-    private static void Write(Span<char> buffer, ref int position, ReadOnlySpan<char> value)
-    {
-        value.CopyTo(buffer[position..]);
-        position += value.Length;
-    }
+    private static string Credential(string accessKey, ReadOnlySpan<char> date, SigV4SigningParameters parameters) =>
+        parameters.IsSigV4a
+            ? $"{accessKey}/{date}/{parameters.Service}/{SigV4Constants.Terminator}"
+            : $"{accessKey}/{date}/{parameters.Region}/{parameters.Service}/{SigV4Constants.Terminator}";
 }

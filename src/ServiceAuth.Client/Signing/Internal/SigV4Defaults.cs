@@ -6,5 +6,7 @@ internal static class SigV4Defaults
 
     public const int SigningKeyCacheSize = 64;
 
+    public const int SigV4aKeyCacheSize = 8;
+
     public static readonly TimeSpan MaxPresignExpiry = TimeSpan.FromDays(7);
 }

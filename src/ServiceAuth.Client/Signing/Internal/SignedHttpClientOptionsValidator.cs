@@ -31,9 +31,14 @@ internal sealed class SignedHttpClientOptionsValidator(SignedClientRegistry regi
         }
 
         SigningSettings settings = SigningSettings.From(options);
-        if (settings.Region is null)
+        bool regionSetOnly = options.Algorithm == SignatureAlgorithm.SigV4a && options.RegionSet is not null;
+        if (settings.Region is null && regionSetOnly)
         {
-            failures.Add($"{client}: Region is not set and cannot be inferred from BaseAddress '{options.BaseAddress?.ToString() ?? "(none)"}'. Set Region, for example \"eu-west-1\".");
+            // SigV4a signs for the region set; its credential scope has no region.
+        }
+        else if (settings.Region is null)
+        {
+            failures.Add($"{client}: Region is not set and cannot be inferred from BaseAddress '{options.BaseAddress?.ToString() ?? "(none)"}'. Set Region, for example \"eu-west-1\"{(options.Algorithm == SignatureAlgorithm.SigV4a ? ", or the SigV4a RegionSet, for example \"*\"" : string.Empty)}.");
         }
         else if (!AwsRegion.IsValid(settings.Region))
         {
@@ -81,6 +86,7 @@ internal sealed class SignedHttpClientOptionsValidator(SignedClientRegistry regi
             }
         }
 
+        failures.AddRange(SignatureAlgorithmValidation.Validate(client, options.Algorithm, options.RegionSet, settings.Region));
         if (!Enum.IsDefined(options.PayloadSigning))
         {
             failures.Add($"{client}: PayloadSigning {(int)options.PayloadSigning} is not a PayloadSigningMode.");

@@ -3,18 +3,30 @@ using System.Security.Cryptography;
 namespace ServiceAuth.Client.Signing.Internal;
 
 /// <summary>
-/// A derived signing key and a few keyed HMAC-SHA256 instances over it, reused so that signing does not set up the
-/// HMAC key (an allocation of native state and two extra compressions) on every request.
+/// A derived signing key, its credential scope as bytes, and a few keyed HMAC-SHA256 instances over it, reused so that
+/// signing does not set up the HMAC key (an allocation of native state and two extra compressions) on every request.
+/// The instances live exactly as long as the key: <see cref="Retire"/> disposes them.
 /// </summary>
 internal sealed class SigningKey
 {
     private static readonly int PoolSize = Math.Clamp(Environment.ProcessorCount, 2, 8);
 
     private readonly IncrementalHash?[] _hmacs = new IncrementalHash?[PoolSize];
+    private volatile bool _retired;
 
-    public SigningKey(byte[] key) => Key = key;
+    public SigningKey(byte[] key, byte[] scope)
+    {
+        Key = key;
+        Scope = scope;
+    }
 
     public byte[] Key { get; }
+
+    /// <summary>Gets a value indicating whether the key has left its cache.</summary>
+    public bool IsRetired => _retired;
+
+    /// <summary>Gets <c>date/region/service/aws4_request</c> as UTF-8.</summary>
+    public byte[] Scope { get; }
 
     /// <summary>Writes HMAC-SHA256(key, <paramref name="data"/>) to <paramref name="destination"/> (32 bytes).</summary>
     public void ComputeHmac(ReadOnlySpan<byte> data, Span<byte> destination)
@@ -25,6 +37,14 @@ internal sealed class SigningKey
         hmac.AppendData(data);
         hmac.GetHashAndReset(destination);
         Return(hmac);
+    }
+
+    /// <summary>Disposes the pooled instances (an instance in use is disposed when it comes back). The key stays usable
+    /// for a signature that picked it up just before it left the cache; it then pays for its own instance.</summary>
+    public void Retire()
+    {
+        _retired = true;
+        Drain();
     }
 
     private IncrementalHash Rent()
@@ -45,14 +65,27 @@ internal sealed class SigningKey
     private void Return(IncrementalHash hmac)
     {
         IncrementalHash?[] hmacs = _hmacs;
-        for (int i = 0; i < hmacs.Length; i++)
+        for (int i = 0; !_retired && i < hmacs.Length; i++)
         {
             if (Interlocked.CompareExchange(ref hmacs[i], hmac, null) is null)
             {
+                if (_retired)
+                {
+                    Drain();
+                }
+
                 return;
             }
         }
 
         hmac.Dispose();
+    }
+
+    private void Drain()
+    {
+        for (int i = 0; i < _hmacs.Length; i++)
+        {
+            Interlocked.Exchange(ref _hmacs[i], null)?.Dispose();
+        }
     }
 }

@@ -22,7 +22,7 @@ internal sealed class SigningKeyCache(int capacity)
     public SigningKey GetSigningKey(string secretKey, ReadOnlySpan<char> date, string region, string service)
     {
         Entry? last = _last;
-        if (last is not null && last.Matches(secretKey, date, region, service))
+        if (last is not null && !last.Key.IsRetired && last.Matches(secretKey, date, region, service))
         {
             return last.Key;
         }
@@ -32,10 +32,16 @@ internal sealed class SigningKeyCache(int capacity)
         {
             if (_keys.Count >= capacity)
             {
+                _last = null;
+                foreach (SigningKey evicted in _keys.Values)
+                {
+                    evicted.Retire();
+                }
+
                 _keys.Clear();
             }
 
-            key = new SigningKey(Derive(secretKey, date, region, service));
+            key = new SigningKey(Derive(secretKey, date, region, service), Encoding.UTF8.GetBytes($"{scope.Date}/{region}/{service}/{SigV4Constants.Terminator}"));
             _keys[scope] = key;
         }
 

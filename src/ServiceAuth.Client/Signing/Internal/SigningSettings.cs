@@ -7,9 +7,15 @@ internal sealed class SigningSettings
     private const string ApiKeyHeader = "x-api-key";
     private const string ApiIdHeader = "x-apigw-api-id";
 
+    private volatile SigV4SigningParameters? _last;
+
     public string? Region { get; init; }
 
     public string? Service { get; init; }
+
+    public SignatureAlgorithm Algorithm { get; init; }
+
+    public string? RegionSet { get; init; }
 
     public PayloadSigningMode PayloadSigning { get; init; }
 
@@ -32,6 +38,8 @@ internal sealed class SigningSettings
         {
             Region = options.Region ?? (region.Length > 0 ? region : null),
             Service = options.Service ?? (service.Length > 0 ? service : null),
+            Algorithm = options.Algorithm,
+            RegionSet = options.RegionSet,
             PayloadSigning = options.PayloadSigning,
             MaxBufferedPayloadBytes = options.MaxBufferedPayloadBytes,
             AllowInsecureHttp = options.AllowInsecureHttp,
@@ -86,16 +94,35 @@ internal sealed class SigningSettings
             service ??= inferredService;
         }
 
+        if (region is null && Algorithm == SignatureAlgorithm.SigV4a)
+        {
+            // The SigV4a scope has no region: the region set stands in for it.
+            region = RegionSet;
+        }
+
         if (region is null || service is null)
         {
             throw new SigningException($"No {(region is null ? "Region" : "Service")} to sign '{uri.Host}' for: set SignedHttpClientOptions.Region and .Service (for example \"eu-west-1\" and \"execute-api\").");
         }
 
-        return new SigV4SigningParameters
+        // Signatures use the signing time's UTC second only: requests signed within one second for the same scope share
+        // one parameters object instead of allocating their own.
+        SigV4SigningParameters? last = _last;
+        if (last is not null &&
+            last.SigningTime.UtcTicks / TimeSpan.TicksPerSecond == signingTime.UtcTicks / TimeSpan.TicksPerSecond &&
+            string.Equals(last.Region, region, StringComparison.Ordinal) &&
+            string.Equals(last.Service, service, StringComparison.Ordinal))
+        {
+            return last;
+        }
+
+        return _last = new SigV4SigningParameters
         {
             Region = region,
             Service = service,
             SigningTime = signingTime,
+            Algorithm = Algorithm,
+            RegionSet = RegionSet,
             PayloadSigning = PayloadSigning,
             MaxBufferedPayloadBytes = MaxBufferedPayloadBytes,
         };
