@@ -19,12 +19,16 @@ public sealed class ApiInvocation
     /// <summary>Gets the values of the template's <c>{name}</c> segments.</summary>
     public required IReadOnlyDictionary<string, string> RouteValues { get; init; }
 
-    /// <summary>Gets the caller ARN (a user ARN or an assumed-role session ARN).</summary>
+    /// <summary>Gets the caller ARN (a user ARN or an assumed-role session ARN); empty on a JWT-authorized route.</summary>
     public required string CallerArn { get; init; }
 
-    /// <summary>Gets the ARN policies name for the caller (the user ARN or the role ARN).</summary>
+    /// <summary>Gets the ARN policies name for the caller (the user ARN or the role ARN); empty on a JWT-authorized route.</summary>
     public required string PrincipalArn { get; init; }
 
     /// <summary>Gets the body as UTF-8 text.</summary>
     public required string Body { get; init; }
+
+    /// <summary>Gets the claims of the validated JWT on a JWT-authorized route (what API Gateway passes as
+    /// <c>requestContext.authorizer.jwt.claims</c>); empty on an IAM-authorized route.</summary>
+    public IReadOnlyDictionary<string, string> JwtClaims { get; init; } = new Dictionary<string, string>();
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using ServiceAuth.Client.Testing.Internal;
 using ServiceAuth.Client.Testing.Internal.Api;
+using ServiceAuth.Client.Testing.Internal.Cognito;
 using ServiceAuth.Client.Testing.Internal.Hosting;
 using ServiceAuth.Client.Testing.Internal.Identity;
 using ServiceAuth.Client.Testing.Internal.Sts;
@@ -11,7 +12,7 @@ namespace ServiceAuth.Client.Testing;
 /// A local AWS-compatible endpoint for tests. It verifies the SigV4 signature of every request, implements STS
 /// <c>AssumeRole</c> and SNS <c>Publish</c>/<c>PublishBatch</c> in the awsQuery wire format, EventBridge <c>PutEvents</c> in
 /// awsJson 1.1, serves IAM-authorized API
-/// routes with resource policies, and has fault knobs. Run it on Kestrel (<see cref="StartAsync"/>) or in memory
+/// routes with resource policies, Cognito-compatible user pools with JWT-authorized routes, and has fault knobs. Run it on Kestrel (<see cref="StartAsync"/>) or in memory
 /// (<see cref="CreateInMemory"/> with <see cref="CreateHandler"/>); both share one request pipeline.
 /// </summary>
 public sealed class LocalAwsEndpoint : IAsyncDisposable
@@ -163,6 +164,30 @@ public sealed class LocalAwsEndpoint : IAsyncDisposable
     /// <param name="respond">Builds the answer of an authorized call; <see langword="null"/> for the default JSON. The endpoint disposes it.</param>
     public void AddApi(string method, string pathTemplate, IEnumerable<string> allow, Func<ApiInvocation, HttpResponseMessage>? respond) =>
         _state.Routes.Add(new ApiRoute(method, pathTemplate, allow, respond));
+
+    /// <summary>Adds a Cognito-compatible user pool: its token endpoint is <c>&lt;base address&gt;oauth2/token</c> and its
+    /// issuer <c>&lt;base address&gt;&lt;pool id&gt;</c>, with the discovery document and JWKS below it.</summary>
+    /// <returns>The pool; add resource servers and app clients to it.</returns>
+    public LocalUserPool AddUserPool()
+    {
+        var pool = new LocalUserPool(CognitoIds.PoolId(_state.Options.Region), BaseAddress, () => _state.Now);
+        _state.UserPools[pool.Id] = pool;
+        return pool;
+    }
+
+    /// <summary>Adds an API route behind a JWT authorizer with API Gateway HTTP API semantics, answering 200 with
+    /// <c>{"caller","method","path"}</c> JSON (the caller is the token's <c>sub</c>) or what <paramref name="respond"/> builds.</summary>
+    /// <param name="method">The HTTP method, or <c>ANY</c>.</param>
+    /// <param name="pathTemplate">The path, with <c>{name}</c> and a final <c>{name+}</c> segment allowed.</param>
+    /// <param name="pool">The pool whose tokens the authorizer accepts (its issuer and JWKS).</param>
+    /// <param name="audiences">The authorizer's audiences: app client ids matched on <c>aud</c>, or on <c>client_id</c> when there is no <c>aud</c>.</param>
+    /// <param name="scopes">The route's authorization scopes (the token needs at least one); empty for none.</param>
+    /// <param name="respond">Builds the answer of an authorized call; <see langword="null"/> for the default JSON.</param>
+    public void AddJwtApi(string method, string pathTemplate, LocalUserPool pool, IEnumerable<string> audiences, IEnumerable<string> scopes, Func<ApiInvocation, HttpResponseMessage>? respond = null)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        _state.JwtRoutes.Add(new JwtApiRoute(new ApiRoute(method, pathTemplate, [], respond), pool, audiences, scopes));
+    }
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Amazon.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ServiceAuth.Client.ClientCredentials;
 using ServiceAuth.Client.Credentials;
 using ServiceAuth.Client.EventBridge;
 using ServiceAuth.Client.Sns;
@@ -12,7 +13,8 @@ namespace ServiceAuth.Client.QuickStart;
 
 /// <summary>
 /// The QuickStart: service A calls service C's API and publishes to C's SNS topic and C's EventBridge bus, through a local AWS-compatible
-/// endpoint that verifies every SigV4 signature, runs STS AssumeRole and enforces C's policies. No AWS account needed.
+/// endpoint that verifies every SigV4 signature, runs STS AssumeRole and enforces C's policies; then A calls service B,
+/// which sits behind a JWT authorizer, with Cognito machine-to-machine tokens. No AWS account needed.
 /// </summary>
 public static class QuickStartScenario
 {
@@ -32,6 +34,10 @@ public static class QuickStartScenario
         aws.AddApi("GET", "/prod/orders/{id}", serviceA.Arn, RoleC);   // C's resource policy: A's identity, and C's own role
         LocalTopic orders = aws.AddTopic(TopicC, RoleC);              // C's topic policy: only C's role may publish
         LocalEventBus bus = aws.AddEventBus(BusC, RoleC);             // C's bus policy: only C's role may put events
+        LocalUserPool pool = aws.AddUserPool();                       // a Cognito user pool for machine-to-machine tokens
+        pool.AddResourceServer("orders", "read", "write");
+        LocalAppClient appA = pool.AddAppClient("service-a", "orders/read", "orders/write");
+        aws.AddJwtApi("GET", "/b/orders/{id}", pool, [appA.ClientId], ["orders/read"]);   // B behind a JWT authorizer
 
         // Service A's configuration: the part a real application writes.
         HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -56,6 +62,10 @@ public static class QuickStartScenario
             o.AssumeRole = assumeRoleC;                               // the same role, the same cached credentials
             o.JsonTypeInfo = QuickStartJson.Default.OrderPlaced;      // DetailType defaults to "OrderPlaced"
         });
+        builder.Services.AddHttpClient("b-m2m", c => c.BaseAddress = new Uri(aws.BaseAddress, "b/"))
+            .AddClientCredentialsToken(o => Token(o, pool, appA, "orders/read"));
+        builder.Services.AddHttpClient("b-m2m-write-only", c => c.BaseAddress = new Uri(aws.BaseAddress, "b/"))
+            .AddClientCredentialsToken(o => Token(o, pool, appA, "orders/write"));
         using IHost host = builder.Build();
         await host.StartAsync();
 
@@ -85,9 +95,21 @@ public static class QuickStartScenario
             return (received?.OrderId == "order-43" && delivered.DetailType == "OrderPlaced",
                 $"a rule on C's bus matched detail-type {delivered.DetailType} with {received} (event {put.EventId})");
         });
+        await transcript.StepAsync("service A calls B's API (JWT authorizer) with a machine-to-machine token from the Cognito pool", HttpStatusCode.OK,
+            () => clients.CreateClient("b-m2m").GetAsync("orders/42"));
+        await transcript.StepAsync("service A calls B's API with a token that lacks B's scope orders/read", HttpStatusCode.Forbidden,
+            () => clients.CreateClient("b-m2m-write-only").GetAsync("orders/42"));
 
         await host.StopAsync();
         return transcript.Finish(aws.StsAssumeRoleCallCount);
+    }
+
+    private static void Token(ClientCredentialsTokenOptions o, LocalUserPool pool, LocalAppClient client, string scope)
+    {
+        o.TokenEndpoint = pool.TokenEndpoint;
+        o.ClientId = client.ClientId;
+        o.ClientSecret = client.ClientSecret;
+        o.Scopes.Add(scope);
     }
 
     private static void Api(SignedHttpClientOptions o, LocalAwsEndpoint aws, AWSCredentials credentials, AssumeRoleOptions? assumeRole = null)

@@ -21,7 +21,7 @@ internal sealed class Transcript
         {
             using HttpResponseMessage response = await call();
             string detail = response.IsSuccessStatusCode ? Caller(await response.Content.ReadAsStringAsync())
-                : response.Headers.TryGetValues("x-amzn-ErrorType", out var type) ? type.First() : string.Empty;
+                : response.Headers.TryGetValues("x-amzn-ErrorType", out var type) ? type.First() : response.Headers.WwwAuthenticate.ToString();
             Report(description, response.StatusCode == expected, $"{(int)response.StatusCode} {response.StatusCode} {detail}");
         }
         catch (Exception e)

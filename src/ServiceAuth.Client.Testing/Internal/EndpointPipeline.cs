@@ -2,6 +2,7 @@ using System.Globalization;
 using ServiceAuth.Client.Testing.Internal.Api;
 using ServiceAuth.Client.Testing.Internal.AppSync;
 using ServiceAuth.Client.Testing.Internal.Auth;
+using ServiceAuth.Client.Testing.Internal.Cognito;
 using ServiceAuth.Client.Testing.Internal.EventBridge;
 using ServiceAuth.Client.Testing.Internal.Identity;
 using ServiceAuth.Client.Testing.Internal.Protocol;
@@ -84,6 +85,11 @@ internal sealed class EndpointPipeline
         if (form is not null && ns == AwsQueryXml.StsNamespace && _state.Faults.TakeStsThrottle())
         {
             return (AwsQueryXml.Error(400, ns, "Throttling", "Rate exceeded", requestId), null);
+        }
+
+        if (form is null && !json && !appSync && await CognitoRouter.TryHandleAsync(_state, request, cancellationToken).ConfigureAwait(false) is { } cognito)
+        {
+            return (cognito, null);
         }
 
         // The scope must name the service the request addresses; STS, SNS and API routes live in the endpoint's region

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ServiceAuth.Client.Testing.Internal.Api;
+using ServiceAuth.Client.Testing.Internal.Cognito;
 using ServiceAuth.Client.Testing.Internal.Identity;
 using ServiceAuth.Client.Testing.Internal.Sts;
 
@@ -29,6 +30,10 @@ internal sealed class EndpointState
 
     public ApiRouteTable Routes { get; } = new();
 
+    public ConcurrentDictionary<string, LocalUserPool> UserPools { get; } = new(StringComparer.Ordinal);
+
+    public JwtRouteTable JwtRoutes { get; } = new();
+
     public AppSync.AppSyncApi? AppSync { get; set; }
 
     public LocalAwsFaults Faults { get; }
@@ -43,4 +48,8 @@ internal sealed class EndpointState
     public void CountAssumeRole() => Interlocked.Increment(ref _assumeRoleCalls);
 
     public void Record(RecordedRequest entry) => _log.Enqueue(entry);
+
+    /// <summary>Finds an app client in any pool (client ids are unique, so the token endpoint needs no pool).</summary>
+    public LocalAppClient? FindAppClient(string clientId) =>
+        UserPools.Values.Select(p => p.FindClient(clientId)).FirstOrDefault(c => c is not null);
 }

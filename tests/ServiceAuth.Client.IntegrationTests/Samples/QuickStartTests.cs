@@ -19,7 +19,9 @@ public sealed class QuickStartTests
         transcript.ShouldContain("the subscriber received OrderPlaced { OrderId = order-42, Total = 99.95 }");
         transcript.ShouldContain("a rule on C's bus matched detail-type OrderPlaced with OrderPlaced { OrderId = order-43, Total = 12.50 }");
         transcript.ShouldContain("STS AssumeRole calls: 1 ");
-        transcript.ShouldContain("All 5 steps behaved as shown.");
+        transcript.ShouldContain("-> 200 OK as ");
+        transcript.ShouldContain("-> 403 Forbidden Bearer scope=\"orders/read\" error=\"insufficient_scope\" error_description=\"expected scopes: [orders/read]\" [ok]");
+        transcript.ShouldContain("All 7 steps behaved as shown.");
     }
 
     [Fact]

@@ -50,7 +50,7 @@ internal static class ApiHandler
         return await ToWireAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<WireResponse> ToWireAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    internal static async Task<WireResponse> ToWireAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         byte[] body = response.Content is null ? [] : await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         string contentType = response.Content?.Headers.ContentType?.ToString() ?? ApiGatewayJson.ContentType;
