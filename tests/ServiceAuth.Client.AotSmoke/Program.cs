@@ -1,6 +1,7 @@
-// Trim/AOT smoke test: exercises the library's public paths (DI, signing, assume-role validation, SNS with
-// source-generated JSON, EventBridge PutEvents) in an app published trimmed and self-contained; the trimmer and the AOT analyzers warn (as
-// errors) on anything that is not safe. Exit code 0 means every path worked after trimming.
+// Native AOT smoke test: exercises the library's public paths (DI, signing, assume-role validation, SNS with
+// source-generated JSON, EventBridge PutEvents, the standard resilience handler with AwsResilience, a per-request region
+// override) in an app published with PublishAot; the trimmer and the AOT compiler warn (as errors) on anything that is
+// not safe. Exit code 0 means every path worked as native code.
 using System.Net;
 using System.Text;
 using Amazon.Runtime;
@@ -20,6 +21,13 @@ services.AddSignedHttpClient("api", o =>
     })
     .ConfigurePrimaryHttpMessageHandler(() => wire)
     .AddAwsRetries();
+services.AddSignedHttpClient("standard", o =>
+    {
+        o.BaseAddress = new Uri("https://abc123.execute-api.eu-west-1.amazonaws.com/prod/");
+        o.Credentials = new BasicAWSCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+    })
+    .ConfigurePrimaryHttpMessageHandler(() => wire)
+    .AddStandardResilienceHandler(o => (o.Retry.ShouldHandle, o.Retry.DelayGenerator) = (AwsResilience.ShouldHandle, AwsResilience.DelayGenerator));
 services.AddSnsPublisher<Ping>(o =>
     {
         o.TopicArn = "arn:aws:sns:eu-west-1:222233334444:pings";
@@ -38,6 +46,9 @@ services.AddEventBridgePublisher<Ping>(o =>
 await using ServiceProvider provider = services.BuildServiceProvider();
 
 using HttpResponseMessage response = await provider.GetRequiredService<IHttpClientFactory>().CreateClient("api").GetAsync("items?b=2&a=1");
+using var overridden = new HttpRequestMessage(HttpMethod.Get, "items");
+overridden.Options.Set(SigV4DelegatingHandler.RegionOptionKey, "us-west-2");
+using HttpResponseMessage viaStandard = await provider.GetRequiredService<IHttpClientFactory>().CreateClient("standard").SendAsync(overridden);
 SnsPublishResult published = await provider.GetRequiredService<ISnsPublisher<Ping>>().PublishAsync(new Ping(7));
 EventBridgeEntryResult put = await provider.GetRequiredService<IEventBridgePublisher<Ping>>().PublishAsync(new Ping(8));
 Uri presigned = SigV4Signer.Shared.Presign(
@@ -52,16 +63,18 @@ Uri presignedV4a = SigV4Signer.Shared.Presign(
     TimeSpan.FromMinutes(5));
 
 bool ok = response.StatusCode == HttpStatusCode.OK
-    && wire.Authorizations.Count == 3
+    && viaStandard.StatusCode == HttpStatusCode.OK
+    && wire.Authorizations.Count == 4
+    && wire.Authorizations[1].Contains("/us-west-2/execute-api/aws4_request", StringComparison.Ordinal)
     && wire.Authorizations.TrueForAll(a => a.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/", StringComparison.Ordinal))
-    && wire.Bodies[1].Contains("Message=%7B%22Count%22%3A7%7D", StringComparison.Ordinal)
+    && wire.Bodies[2].Contains("Message=%7B%22Count%22%3A7%7D", StringComparison.Ordinal)
     && published.MessageId == "smoke-1"
     && put.EventId == "eb-1"
-    && wire.Bodies[2].Contains(""""DetailType":"Ping","Detail":"{\"Count\":8}"""", StringComparison.Ordinal)
+    && wire.Bodies[3].Contains(""""DetailType":"Ping","Detail":"{\"Count\":8}"""", StringComparison.Ordinal)
     && presigned.Query.Contains("X-Amz-Signature=", StringComparison.Ordinal)
     && presignedV4a.Query.Contains("X-Amz-Algorithm=AWS4-ECDSA-P256-SHA256", StringComparison.Ordinal)
     && presignedV4a.Query.Contains("X-Amz-Signature=30", StringComparison.Ordinal);
-Console.WriteLine(ok ? "ServiceAuth.Client trimmed smoke test: ok" : $"ServiceAuth.Client trimmed smoke test: FAILED (status {response.StatusCode}, {wire.Authorizations.Count} signed requests, message id {published.MessageId}, body {wire.Bodies.LastOrDefault()})");
+Console.WriteLine(ok ? "ServiceAuth.Client Native AOT smoke test: ok" : $"ServiceAuth.Client Native AOT smoke test: FAILED (status {response.StatusCode}, {wire.Authorizations.Count} signed requests, message id {published.MessageId}, body {wire.Bodies.LastOrDefault()})");
 return ok ? 0 : 1;
 
 namespace ServiceAuth.Client.AotSmoke

@@ -1,3 +1,4 @@
+using Amazon.SecurityToken;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -29,5 +30,23 @@ public static class AssumeRoleServiceCollectionExtensions
         services.TryAddSingleton<IAssumeRoleCredentialsCache>(provider => provider.GetRequiredService<AssumeRoleCredentialsCache>());
         services.TryAddSingleton<CredentialsResolver>();
         return services;
+    }
+
+    /// <summary>
+    /// Configures the AWS SDK STS clients the assume-role cache creates: proxy (<c>SetWebProxy</c>), timeouts
+    /// (<c>Timeout</c>), FIPS or dual-stack endpoints (<c>UseFIPSEndpoint</c>, <c>UseDualstackEndpoint</c>), an
+    /// <c>HttpClientFactory</c>, and so on. Applied in registration order to every STS client, before the library sets
+    /// the region (or <see cref="AssumeRoleOptions.StsEndpoint"/>) and turns the SDK's own retries off (the cache
+    /// retries STS itself). May be called several times.
+    /// </summary>
+    /// <param name="services">The <see cref="IServiceCollection"/>.</param>
+    /// <param name="configure">A delegate that configures an <see cref="AmazonSecurityTokenServiceConfig"/>.</param>
+    /// <returns>The <see cref="IServiceCollection"/> so that additional calls can be chained.</returns>
+    public static IServiceCollection ConfigureStsClient(this IServiceCollection services, Action<AmazonSecurityTokenServiceConfig> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddSingleton(new StsClientConfigurator(configure));
+        return services.AddAssumeRoleCredentials();
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -43,6 +44,43 @@ public static class SnsPublisherServiceCollectionExtensions
         (IHttpClientBuilder builder, string clientName) = AddCore(services, name, configure);
         services.AddKeyedSingleton<ISnsPublisher<TMessage>>(name, (provider, _) => Create<TMessage>(provider, name, clientName));
         return builder;
+    }
+
+    /// <summary>Adds an <see cref="ISnsPublisher{TMessage}"/> singleton for one topic, its settings bound from a
+    /// configuration section (<c>TopicArn</c>, <c>Region</c>, <c>ServiceUrl</c>, <c>AssumeRole</c>, the limits; unknown keys
+    /// are errors). Objects (credentials, <c>JsonTypeInfo</c>) are set in <paramref name="configure"/>.</summary>
+    /// <typeparam name="TMessage">The message type; <see cref="string"/> publishes raw text.</typeparam>
+    /// <param name="services">The <see cref="IServiceCollection"/>.</param>
+    /// <param name="section">The configuration section, for example <c>configuration.GetSection("Sns:Orders")</c>.</param>
+    /// <param name="configure">An optional delegate that configures the options after binding.</param>
+    /// <returns>The <see cref="IHttpClientBuilder"/> of the publisher's signed client.</returns>
+    public static IHttpClientBuilder AddSnsPublisher<TMessage>(this IServiceCollection services, IConfigurationSection section, Action<SnsPublisherOptions<TMessage>>? configure = null) =>
+        services.AddSnsPublisher(FromSection(section, configure));
+
+    /// <summary>Adds a keyed <see cref="ISnsPublisher{TMessage}"/> singleton whose settings are bound from a configuration
+    /// section; see <see cref="AddSnsPublisher{TMessage}(IServiceCollection, IConfigurationSection, Action{SnsPublisherOptions{TMessage}})"/>.</summary>
+    /// <typeparam name="TMessage">The message type; <see cref="string"/> publishes raw text.</typeparam>
+    /// <param name="services">The <see cref="IServiceCollection"/>.</param>
+    /// <param name="name">The service key and options name.</param>
+    /// <param name="section">The configuration section.</param>
+    /// <param name="configure">An optional delegate that configures the options after binding.</param>
+    /// <returns>The <see cref="IHttpClientBuilder"/> of the publisher's signed client.</returns>
+    public static IHttpClientBuilder AddKeyedSnsPublisher<TMessage>(this IServiceCollection services, string name, IConfigurationSection section, Action<SnsPublisherOptions<TMessage>>? configure = null) =>
+        services.AddKeyedSnsPublisher(name, FromSection(section, configure));
+
+    private static Action<SnsPublisherOptions<TMessage>> FromSection<TMessage>(IConfigurationSection section, Action<SnsPublisherOptions<TMessage>>? configure)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        if (!section.Exists())
+        {
+            throw new ServiceAuthException($"SNS publisher of {typeof(TMessage).Name}: configuration section '{section.Path}' is missing or empty.");
+        }
+
+        return options =>
+        {
+            SnsPublisherSection.Bind(section, options);
+            configure?.Invoke(options);
+        };
     }
 
     private static (IHttpClientBuilder Builder, string ClientName) AddCore<TMessage>(IServiceCollection services, string name, Action<SnsPublisherOptions<TMessage>> configure)

@@ -10,7 +10,7 @@ namespace ServiceAuth.Client.Diagnostics;
 internal static class CredentialsMetrics
 {
     private static readonly Histogram<double> AssumeRoleDuration = ServiceAuthTelemetry.Meter.CreateHistogram<double>(
-        "serviceauth.sts.assume_role.duration", "ms", "Duration of each STS AssumeRole attempt, by outcome.");
+        "serviceauth.sts.assume_role.duration", "s", "Duration of each STS AssumeRole attempt; error.type names the AWS error code or exception type of a failed one.");
 
     private static readonly Counter<long> CacheHits = ServiceAuthTelemetry.Meter.CreateCounter<long>(
         "serviceauth.credentials.cache.hits", "{lookup}", "Credential lookups answered from the cache without waiting.");
@@ -26,11 +26,20 @@ internal static class CredentialsMetrics
 
     public static void Evicted(string reason) => Evictions.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
-    public static void RecordAssumeRole(TimeSpan duration, string outcome, string? errorCode)
+    /// <summary>Records one attempt, in seconds; <paramref name="errorType"/> is <see langword="null"/> on success (the
+    /// OpenTelemetry convention: <c>error.type</c> is present exactly when the operation failed).</summary>
+    public static void RecordAssumeRole(TimeSpan duration, string? errorType)
     {
         if (AssumeRoleDuration.Enabled)
         {
-            AssumeRoleDuration.Record(duration.TotalMilliseconds, new("outcome", outcome), new("error.code", errorCode ?? string.Empty));
+            if (errorType is null)
+            {
+                AssumeRoleDuration.Record(duration.TotalSeconds);
+            }
+            else
+            {
+                AssumeRoleDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("error.type", errorType));
+            }
         }
     }
 

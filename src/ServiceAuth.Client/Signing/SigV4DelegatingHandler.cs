@@ -30,6 +30,15 @@ namespace ServiceAuth.Client.Signing;
 /// </remarks>
 public sealed class SigV4DelegatingHandler : DelegatingHandler
 {
+    /// <summary>Overrides the signing region for one request: <c>request.Options.Set(SigV4DelegatingHandler.RegionOptionKey, "us-west-2")</c>.</summary>
+    public static readonly HttpRequestOptionsKey<string> RegionOptionKey = new("ServiceAuth.Client.SigV4.Region");
+
+    /// <summary>Overrides the signing service name for one request: <c>request.Options.Set(SigV4DelegatingHandler.ServiceOptionKey, "lambda")</c>.</summary>
+    public static readonly HttpRequestOptionsKey<string> ServiceOptionKey = new("ServiceAuth.Client.SigV4.Service");
+
+    /// <summary>Overrides the payload signing mode for one request, for example <see cref="PayloadSigningMode.UnsignedPayload"/> for one large upload.</summary>
+    public static readonly HttpRequestOptionsKey<PayloadSigningMode> PayloadSigningOptionKey = new("ServiceAuth.Client.SigV4.PayloadSigning");
+
     private readonly AWSCredentials _credentials;
     private readonly SigningSettings _settings;
     private readonly SigV4Signer _signer;
@@ -70,7 +79,7 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
             uri = _settings.Prepare(request);
             credentials = await CredentialsWait.GetAsync(_credentials, cancellationToken).ConfigureAwait(false);
             await ReplayableContent.RewindAsync(request, cancellationToken).ConfigureAwait(false);
-            await _signer.SignAsync(request, credentials, _settings.ParametersFor(uri, SigningTime(uri)), cancellationToken).ConfigureAwait(false);
+            await _signer.SignAsync(request, credentials, _settings.ParametersFor(request, uri, SigningTime(uri)), cancellationToken).ConfigureAwait(false);
         }
         catch (SigningException e)
         {
@@ -99,7 +108,7 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
             uri = _settings.Prepare(request);
             credentials = CredentialsWait.Get(_credentials, cancellationToken);
             ReplayableContent.Rewind(request, cancellationToken);
-            _signer.Sign(request, credentials, _settings.ParametersFor(uri, SigningTime(uri)));
+            _signer.Sign(request, credentials, _settings.ParametersFor(request, uri, SigningTime(uri)));
         }
         catch (SigningException e)
         {
@@ -116,7 +125,7 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
     {
         ImmutableCredentials credentials = await CredentialsWait.GetAsync(_credentials, cancellationToken).ConfigureAwait(false);
         await ReplayableContent.RewindAsync(request, cancellationToken).ConfigureAwait(false);
-        await _signer.SignAsync(request, credentials, _settings.ParametersFor(uri, SigningTime(uri)), cancellationToken).ConfigureAwait(false);
+        await _signer.SignAsync(request, credentials, _settings.ParametersFor(request, uri, SigningTime(uri)), cancellationToken).ConfigureAwait(false);
         LogSigned(request, uri);
         return credentials;
     }
@@ -159,7 +168,7 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
         RetryMetrics.Retried(reason);
         ImmutableCredentials credentials = CredentialsWait.Get(_credentials, cancellationToken);
         ReplayableContent.Rewind(request, cancellationToken);
-        _signer.Sign(request, credentials, _settings.ParametersFor(uri, SigningTime(uri)));
+        _signer.Sign(request, credentials, _settings.ParametersFor(request, uri, SigningTime(uri)));
         LogSigned(request, uri);
         return base.Send(request, cancellationToken);
     }
@@ -247,7 +256,7 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
     {
         if (_logger.IsEnabled(LogLevel.Debug))
         {
-            SigV4SigningParameters parameters = _settings.ParametersFor(uri, default);
+            SigV4SigningParameters parameters = _settings.ParametersFor(request, uri, default);
             Log.RequestSigned(_logger, request.Method.Method, uri.GetLeftPart(UriPartial.Path), parameters.Service, parameters.Region);
         }
     }

@@ -20,8 +20,10 @@ public sealed class SignedHttpClientOptions
     /// <summary>Gets or sets the region of the credential scope, for example <c>eu-west-1</c>.</summary>
     /// <value>The default value is <see langword="null"/>: inferred from <see cref="BaseAddress"/>
     /// (<c>*.execute-api.&lt;region&gt;.amazonaws.com</c>, <c>*.execute-api.&lt;region&gt;.vpce.amazonaws.com</c>,
-    /// <c>*.lambda-url.&lt;region&gt;.on.aws</c>, <c>&lt;service&gt;.&lt;region&gt;.amazonaws.com</c>); startup fails when
-    /// it cannot be.</value>
+    /// <c>*.lambda-url.&lt;region&gt;.on.aws</c>, <c>&lt;service&gt;.&lt;region&gt;.amazonaws.com</c>); else the
+    /// <see cref="Amazon.RegionEndpoint"/> registered in DI (<c>AddAwsSdkDefaults</c> registers the AWS SDK's
+    /// <c>AWSOptions.Region</c>); startup fails when there is none. A request may override it with
+    /// <see cref="Signing.SigV4DelegatingHandler.RegionOptionKey"/>.</value>
     public string? Region { get; set; }
 
     /// <summary>Gets or sets the signing name of the service: <c>execute-api</c> for API Gateway, <c>lambda</c> for Lambda
@@ -32,8 +34,10 @@ public sealed class SignedHttpClientOptions
 
     /// <summary>Gets or sets the credentials to sign with, or the source credentials of <see cref="AssumeRole"/>. They are
     /// resolved on every request, so refreshing credentials are picked up.</summary>
-    /// <value>The default value is <see langword="null"/>: AWSSDK.Core's default credential chain (environment, profile,
-    /// web identity, container, instance metadata), resolved on first use.</value>
+    /// <value>The default value is <see langword="null"/>: the <see cref="AWSCredentials"/> registered in DI if there is one
+    /// (as the AWS SDK's <c>AddAWSService</c> does; <c>AddAwsSdkDefaults</c> registers the one <c>AWSOptions</c>
+    /// describes), else AWSSDK.Core's default credential chain (environment, profile, web identity, container, instance
+    /// metadata), resolved on first use.</value>
     public AWSCredentials? Credentials { get; set; }
 
     /// <summary>Gets or sets the role to assume through STS before signing; the client then signs with the role's

@@ -10,6 +10,7 @@ using ServiceAuth.Client.Tests.Support;
 
 namespace ServiceAuth.Client.Tests.Credentials;
 
+[Collection(nameof(ProcessWideTelemetryCollection))]
 public sealed class CredentialsTelemetryTests
 {
     private const string ExternalId = "ext-SECRETISH-id";
@@ -73,7 +74,7 @@ public sealed class CredentialsTelemetryTests
         names.ShouldContain("serviceauth.credentials.invalidations");
         names.ShouldContain("serviceauth.signing.clock_skew_corrections");
         names.ShouldContain("serviceauth.credentials.cache.hits");
-        measurements.ShouldContain(m => m.Instrument == "serviceauth.sts.assume_role.duration" && m.Tags.Contains("outcome=throttled", StringComparison.Ordinal));
+        measurements.ShouldContain(m => m.Instrument == "serviceauth.sts.assume_role.duration" && m.Tags.Contains("error.type=Throttling", StringComparison.Ordinal));
         foreach (string text in lines.Concat(measurements.Select(m => m.Tags)))
         {
             text.ShouldNotContain("secret-");

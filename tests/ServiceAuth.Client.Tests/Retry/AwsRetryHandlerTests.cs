@@ -225,7 +225,7 @@ public sealed class AwsRetryHandlerTests
     [Fact]
     public void Delay_UsesTheThrottlingAndTransientBases()
     {
-        var handler = new AwsRetryHandler(new AwsRetryOptions(), new RetryBudget(500), new FullJitterBackoff(new FakeTimeProvider(TestClock.Start), new SystemRandomizer(new Random(1))), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var handler = new AwsRetryStrategy(new AwsRetryOptions(), new RetryBudget(500), new FullJitterBackoff(new FakeTimeProvider(TestClock.Start), new SystemRandomizer(new Random(1))), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
 
         TimeSpan[] transient = Enumerable.Range(0, 100).Select(_ => handler.DelayFor(AwsErrorKind.Transient, 0, null)).ToArray();
         TimeSpan[] throttling = Enumerable.Range(0, 100).Select(_ => handler.DelayFor(AwsErrorKind.Throttling, 1, null)).ToArray();

@@ -44,7 +44,7 @@ public sealed class SnsPublishTests
 
         SnsPublishResult result = await host.Publisher.PublishAsync(message);
 
-        result.ShouldBe(new SnsPublishResult("m-1", "10000000000000003000"));
+        result.ShouldBe(new SnsPublishResult("m-1", "10000000000000003000") { RequestId = "d74b8436-ae13-5ab4-a9ff-ce54dfea72a0" });
         CapturedRequest request = host.Handler.Requests.ShouldHaveSingleItem();
         request.BodyText.ShouldBe(
             "Action=Publish&Version=2010-03-31&Message=hello%20world&TopicArn=arn%3Aaws%3Asns%3Aeu-west-1%3A222233334444%3Aorders.fifo&Subject=Greeting" +

@@ -46,14 +46,14 @@ internal sealed class StsAssumeRoleCaller
         {
             AssumeRoleResponse response = await _sts().AssumeRoleAsync(BuildRequest(), cancellationToken).ConfigureAwait(false);
             AssumeRoleResult result = ToResult(response);
-            CredentialsMetrics.RecordAssumeRole(_timeProvider.GetElapsedTime(started), "success", null);
+            CredentialsMetrics.RecordAssumeRole(_timeProvider.GetElapsedTime(started), null);
             return result;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             AwsErrorKind kind = StsRetryPipeline.Classify(e);
             string? code = (e as AmazonServiceException)?.ErrorCode;
-            CredentialsMetrics.RecordAssumeRole(_timeProvider.GetElapsedTime(started), Outcome(kind), code);
+            CredentialsMetrics.RecordAssumeRole(_timeProvider.GetElapsedTime(started), code ?? e.GetType().FullName);
             Log.AssumeRoleAttemptFailed(_logger, _parameters.RoleArn, code ?? e.GetType().Name, (e as AmazonServiceException)?.RequestId, kind.ToString());
             throw;
         }
@@ -121,12 +121,5 @@ internal sealed class StsAssumeRoleCaller
         "ValidationError" => "A parameter was rejected; when role chaining, DurationSeconds must be at most 3600.",
         "ExpiredToken" or "ExpiredTokenException" or "InvalidClientTokenId" => "The source credentials are expired or invalid.",
         _ => "Requests fail fast until STS answers again.",
-    };
-
-    private static string Outcome(AwsErrorKind kind) => kind switch
-    {
-        AwsErrorKind.Throttling => "throttled",
-        AwsErrorKind.Transient => "transient_error",
-        _ => "error",
     };
 }

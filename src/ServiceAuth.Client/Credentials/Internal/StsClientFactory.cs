@@ -9,12 +9,19 @@ namespace ServiceAuth.Client.Credentials.Internal;
 /// Creates <see cref="AmazonSecurityTokenServiceClient"/>s with their own retries off (our Polly pipeline retries),
 /// always for a regional endpoint or the configured endpoint URL, and keeps one per (source, region, endpoint).
 /// </summary>
-internal sealed class StsClientFactory : IStsClientFactory, IDisposable
+internal sealed class StsClientFactory(IEnumerable<StsClientConfigurator> configurators) : IStsClientFactory, IDisposable
 {
+    private readonly StsClientConfigurator[] _configurators = [.. configurators];
+
+    public StsClientFactory()
+        : this([])
+    {
+    }
+
     private readonly ConcurrentDictionary<(AWSCredentials Source, string Region, Uri? Endpoint), Lazy<IAmazonSecurityTokenService>> _clients = new();
 
     public IAmazonSecurityTokenService Get(AWSCredentials source, string region, Uri? endpoint) =>
-        _clients.GetOrAdd((source, region, endpoint), static key => new Lazy<IAmazonSecurityTokenService>(() => Create(key.Source, key.Region, key.Endpoint))).Value;
+        _clients.GetOrAdd((source, region, endpoint), key => new Lazy<IAmazonSecurityTokenService>(() => Create(key.Source, key.Region, key.Endpoint))).Value;
 
     public void Release(AWSCredentials source, string region, Uri? endpoint)
     {
@@ -37,9 +44,15 @@ internal sealed class StsClientFactory : IStsClientFactory, IDisposable
         _clients.Clear();
     }
 
-    internal static AmazonSecurityTokenServiceConfig CreateConfig(string region, Uri? endpoint)
+    internal static AmazonSecurityTokenServiceConfig CreateConfig(string region, Uri? endpoint, IReadOnlyList<StsClientConfigurator>? configurators = null)
     {
-        var config = new AmazonSecurityTokenServiceConfig { MaxErrorRetry = 0 };
+        var config = new AmazonSecurityTokenServiceConfig();
+        foreach (StsClientConfigurator configurator in configurators ?? [])
+        {
+            configurator.Configure(config);
+        }
+
+        config.MaxErrorRetry = 0; // our Polly pipeline retries STS; the SDK's retries would multiply it
         if (endpoint is null)
         {
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
@@ -53,6 +66,6 @@ internal sealed class StsClientFactory : IStsClientFactory, IDisposable
         return config;
     }
 
-    private static AmazonSecurityTokenServiceClient Create(AWSCredentials source, string region, Uri? endpoint) =>
-        new(source, CreateConfig(region, endpoint));
+    private AmazonSecurityTokenServiceClient Create(AWSCredentials source, string region, Uri? endpoint) =>
+        new(source, CreateConfig(region, endpoint, _configurators));
 }

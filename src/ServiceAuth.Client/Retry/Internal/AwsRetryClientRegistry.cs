@@ -9,4 +9,7 @@ internal sealed class AwsRetryClientRegistry
 
     /// <summary>Adds a client name; returns <see langword="false"/> when it was there already.</summary>
     public bool Add(string name) => _names.TryAdd(name, true);
+
+    /// <summary>Whether the client has AWS retries.</summary>
+    public bool Contains(string name) => _names.ContainsKey(name);
 }

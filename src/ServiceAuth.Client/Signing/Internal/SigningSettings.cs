@@ -1,3 +1,5 @@
+using ServiceAuth.Client.Signing;
+
 namespace ServiceAuth.Client.Signing.Internal;
 
 /// <summary>What a signing handler needs of its options, resolved once: region and service (set or inferred), the
@@ -84,10 +86,14 @@ internal sealed class SigningSettings
         return uri;
     }
 
-    public SigV4SigningParameters ParametersFor(Uri uri, DateTimeOffset signingTime)
+    /// <summary>The parameters to sign <paramref name="request"/> with: the request's own overrides
+    /// (<see cref="SigV4DelegatingHandler.RegionOptionKey"/> and the other keys) first, then the client's settings, then
+    /// what the host name tells.</summary>
+    public SigV4SigningParameters ParametersFor(HttpRequestMessage request, Uri uri, DateTimeOffset signingTime)
     {
-        string? region = Region;
-        string? service = Service;
+        string? region = request.Options.TryGetValue(SigV4DelegatingHandler.RegionOptionKey, out string? r) && !string.IsNullOrEmpty(r) ? r : Region;
+        string? service = request.Options.TryGetValue(SigV4DelegatingHandler.ServiceOptionKey, out string? s) && !string.IsNullOrEmpty(s) ? s : Service;
+        PayloadSigningMode payload = request.Options.TryGetValue(SigV4DelegatingHandler.PayloadSigningOptionKey, out PayloadSigningMode p) ? p : PayloadSigning;
         if ((region is null || service is null) && AwsEndpoint.TryInfer(uri, out string inferredRegion, out string inferredService))
         {
             region ??= inferredRegion;
@@ -111,7 +117,8 @@ internal sealed class SigningSettings
         if (last is not null &&
             last.SigningTime.UtcTicks / TimeSpan.TicksPerSecond == signingTime.UtcTicks / TimeSpan.TicksPerSecond &&
             string.Equals(last.Region, region, StringComparison.Ordinal) &&
-            string.Equals(last.Service, service, StringComparison.Ordinal))
+            string.Equals(last.Service, service, StringComparison.Ordinal) &&
+            last.PayloadSigning == payload)
         {
             return last;
         }
@@ -123,7 +130,7 @@ internal sealed class SigningSettings
             SigningTime = signingTime,
             Algorithm = Algorithm,
             RegionSet = RegionSet,
-            PayloadSigning = PayloadSigning,
+            PayloadSigning = payload,
             MaxBufferedPayloadBytes = MaxBufferedPayloadBytes,
         };
     }

@@ -30,18 +30,19 @@ internal sealed class SnsPublisher<TMessage> : ISnsPublisher<TMessage>
     public async Task<SnsPublishResult> PublishAsync(SnsMessage<TMessage> message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        using Activity? activity = StartActivity(1);
+        using Activity? activity = SnsActivities.Start(_settings, "publish", null);
         PreparedMessage prepared = _preparer.Prepare(message, null, TraceParent());
         try
         {
             SnsPublishResult result = await _transport.PublishAsync(_settings.Topic.Value, prepared, cancellationToken).ConfigureAwait(false);
             activity?.SetTag("messaging.message.id", result.MessageId);
+            activity?.SetTag("aws.request_id", result.RequestId);
             Log.SnsPublished(_logger, _settings.Topic.Name, result.MessageId);
             return result;
         }
         catch (SnsException ex)
         {
-            activity?.SetStatus(ActivityStatusCode.Error, ex.Code);
+            SnsActivities.Failed(activity, ex.Code, ex.RequestId);
             Log.SnsPublishFailed(_logger, _settings.Topic.Name, ex.Code, (int)ex.StatusCode, ex.RequestId);
             throw;
         }
@@ -57,7 +58,7 @@ internal sealed class SnsPublisher<TMessage> : ISnsPublisher<TMessage>
     {
         ArgumentNullException.ThrowIfNull(messages);
         List<SnsMessage<TMessage>> list = [.. messages];
-        using Activity? activity = StartActivity(list.Count);
+        using Activity? activity = SnsActivities.Start(_settings, "publish_batch", list.Count);
         string? traceParent = TraceParent();
         var prepared = new PreparedMessage[list.Count];
         for (int i = 0; i < list.Count; i++)
@@ -69,24 +70,11 @@ internal sealed class SnsPublisher<TMessage> : ISnsPublisher<TMessage>
         if (!result.AllSucceeded)
         {
             activity?.SetStatus(ActivityStatusCode.Error, $"{result.FailedCount} of {list.Count} messages failed");
+            activity?.SetTag("error.type", "partial_batch_failure");
         }
 
         return result;
     }
 
-    private string? TraceParent() => _settings.AddTraceContext && Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current.Id : null;
-
-    private Activity? StartActivity(int count)
-    {
-        Activity? activity = ServiceAuthTelemetry.ActivitySource.StartActivity($"{_settings.Topic.Name} publish", ActivityKind.Producer);
-        if (activity is { IsAllDataRequested: true })
-        {
-            activity.SetTag("messaging.system", "aws_sns");
-            activity.SetTag("messaging.operation.type", "send");
-            activity.SetTag("messaging.destination.name", _settings.Topic.Name);
-            activity.SetTag("messaging.batch.message_count", count);
-        }
-
-        return activity;
-    }
+    private string? TraceParent() => _settings.AddTraceContext ? SnsActivities.TraceParent(Activity.Current) : null;
 }

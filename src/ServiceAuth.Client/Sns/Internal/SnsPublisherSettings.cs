@@ -19,9 +19,13 @@ internal sealed class SnsPublisherSettings<TMessage>
         AddTraceContext = options.AddTraceContext;
         MaxBatchRetries = options.MaxBatchRetries;
         MaxConcurrentBatchRequests = Topic.IsFifo ? 1 : options.MaxConcurrentBatchRequests;
+        ServerAddress = (options.ServiceUrl ?? Topic.DefaultServiceUrl).Host;
     }
 
     public SnsTopicArn Topic { get; }
+
+    /// <summary>The host publishes go to: <see cref="SnsPublisherOptions{TMessage}.ServiceUrl"/>'s, else the topic region's.</summary>
+    public string ServerAddress { get; }
 
     public bool ContentBasedDeduplication { get; init; }
 

@@ -22,13 +22,16 @@ internal static class SnsResponseReader
 
     public static SnsPublishResult ReadPublish(byte[] body, HttpStatusCode status)
     {
-        string? messageId = null, sequenceNumber = null;
+        string? messageId = null, sequenceNumber = null, requestId = null;
         bool isXml = TryWalk(body, (reader, _) =>
         {
             switch (reader.LocalName)
             {
                 case "MessageId":
                     messageId = reader.ReadElementContentAsString();
+                    return true;
+                case "RequestId":
+                    requestId = reader.ReadElementContentAsString();
                     return true;
                 case "SequenceNumber":
                     sequenceNumber = reader.ReadElementContentAsString();
@@ -37,7 +40,7 @@ internal static class SnsResponseReader
                     return false;
             }
         });
-        return !isXml || messageId is null ? throw Malformed(body, status, "PublishResponse without a MessageId") : new SnsPublishResult(messageId, sequenceNumber);
+        return !isXml || messageId is null ? throw Malformed(body, status, "PublishResponse without a MessageId") : new SnsPublishResult(messageId, sequenceNumber) { RequestId = requestId };
     }
 
     public static List<SnsBatchResponseEntry> ReadPublishBatch(byte[] body, HttpStatusCode status)

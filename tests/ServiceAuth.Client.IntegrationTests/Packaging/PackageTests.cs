@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Xml.Linq;
+
+namespace ServiceAuth.Client.IntegrationTests.Packaging;
+
+/// <summary>
+/// Packs the core library as a release would (the solution's Release build, <c>--no-build</c>) and reads the package:
+/// the version comes from MinVer, a symbols package sits beside it, the repository is recorded, and the net8.0 build
+/// depends on the Microsoft.Extensions 8.0.x floor while net10.0 depends on 10.x.
+/// </summary>
+public sealed class PackageTests
+{
+    [Fact]
+    public async Task Pack_Release_VersionFromMinVer_Symbols_RepositoryAndNet8Floor()
+    {
+        string root = RepositoryRoot();
+        string output = Path.Combine(Path.GetTempPath(), "serviceauth-pack-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            (int exit, string log) = await RunAsync(root, $"pack src/ServiceAuth.Client -c Release --no-build -o \"{output}\" -p:MinVerVersionOverride=9.8.7 -nodeReuse:false");
+            exit.ShouldBe(0, log);
+
+            File.Exists(Path.Combine(output, "ServiceAuth.Client.9.8.7.snupkg")).ShouldBeTrue(log);
+            using ZipArchive package = ZipFile.OpenRead(Path.Combine(output, "ServiceAuth.Client.9.8.7.nupkg"));
+            XDocument nuspec;
+            using (Stream stream = package.GetEntry("ServiceAuth.Client.nuspec")!.Open())
+            {
+                nuspec = XDocument.Load(stream);
+            }
+
+            XNamespace ns = nuspec.Root!.Name.Namespace;
+            XElement metadata = nuspec.Root.Element(ns + "metadata")!;
+            metadata.Element(ns + "version")!.Value.ShouldBe("9.8.7");
+            metadata.Element(ns + "repository")!.Attribute("url")!.Value.ShouldBe("https://github.com/serviceauth/ServiceAuth.Client");
+            Dependency(metadata, ns, "net8.0", "Microsoft.Extensions.Http").ShouldStartWith("8.0.");
+            Dependency(metadata, ns, "net8.0", "Microsoft.Extensions.Http.Resilience").ShouldStartWith("8.");
+            Dependency(metadata, ns, "net10.0", "Microsoft.Extensions.Http").ShouldStartWith("10.");
+            metadata.Descendants(ns + "dependency").Select(d => (string)d.Attribute("id")!).ShouldNotContain("Microsoft.Extensions.Options.DataAnnotations");
+            package.Entries.Select(e => e.FullName).ShouldContain("lib/net8.0/ServiceAuth.Client.dll");
+        }
+        finally
+        {
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        }
+    }
+
+    private static string Dependency(XElement metadata, XNamespace ns, string framework, string id) =>
+        (string)metadata.Descendants(ns + "group").Single(g => (string?)g.Attribute("targetFramework") == framework)
+            .Elements(ns + "dependency").Single(d => (string?)d.Attribute("id") == id).Attribute("version")!;
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, string arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", arguments) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        using Process process = Process.Start(start)!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ServiceAuth.Client.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("ServiceAuth.Client.sln not found above " + AppContext.BaseDirectory);
+    }
+}
