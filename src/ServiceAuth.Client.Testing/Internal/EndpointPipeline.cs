@@ -96,7 +96,11 @@ internal sealed class EndpointPipeline
             return (cognito, null);
         }
 
-        (KeyRecord? caller, SigV4Authorization? authorization, AuthFailure? failure) = SigV4Verifier.Verify(request, _state.Keys, _state.Now, _state.Options.MaxClockSkew, _state.Options.Region);
+        // The scope must name the service the request addresses; STS, SNS and API routes live in the endpoint's region
+        // (EventBridge takes the bus's region from the signature, SigV4a's region set is checked by the verifier).
+        string service = json ? "events" : appSync ? "appsync" : form is null ? "execute-api" : ns == AwsQueryXml.StsNamespace ? "sts" : "sns";
+        string? region = json || appSync ? null : _state.Options.Region;
+        (KeyRecord? caller, SigV4Authorization? authorization, AuthFailure? failure) = SigV4Verifier.Verify(request, _state.Keys, _state.Now, _state.Options.MaxClockSkew, region ?? _state.Options.Region, service, checkRegion: region is not null);
         if (failure is not null || caller is null)
         {
             AuthFailure reported = failure ?? new AuthFailure(AuthFailureKind.MissingAuthenticationToken, "Missing Authentication Token");

@@ -14,11 +14,14 @@ public static class SigV4HttpClientBuilderExtensions
 {
     private static readonly string[] SensitiveHeaders = ["Authorization", "X-Amz-Security-Token", "x-api-key"];
 
+    private static bool IsSensitive(string header) => Array.Exists(SensitiveHeaders, h => string.Equals(h, header, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>
     /// Signs every request of the client with SigV4. The signing handler is always the innermost handler, whatever is
     /// added after this call, so retry and resilience handlers sit outside it and every attempt is signed afresh.
     /// Automatic redirects are turned off on the primary handler, and <c>Authorization</c>, <c>X-Amz-Security-Token</c> and
-    /// <c>x-api-key</c> are redacted from HttpClient's logs. The options are validated when the host starts.
+    /// <c>x-api-key</c> are redacted from HttpClient's logs, in addition to whatever the client redacts already (by default
+    /// every header value), even when <c>RedactLoggedHeaders</c> is called later. The options are validated when the host starts.
     /// </summary>
     /// <param name="builder">The <see cref="IHttpClientBuilder"/>.</param>
     /// <param name="configure">A delegate that configures the <see cref="SignedHttpClientOptions"/>.</param>
@@ -69,7 +72,7 @@ public static class SigV4HttpClientBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, ResilienceStackingFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<SignedHttpClientOptions>, DefaultRegionFromServices>());
         services.TryAddSingleton<SignedClientCredentials>();
-        services.TryAddSingleton<ClockSkewRegistry>();
+        services.TryAddSingleton(provider => new ClockSkewRegistry(provider.GetService<TimeProvider>()));
         services.AddAssumeRoleCredentials();
 
         string name = builder.Name;
@@ -80,7 +83,15 @@ public static class SigV4HttpClientBuilderExtensions
                 client.BaseAddress = address;
             }
         });
-        builder.RedactLoggedHeaders(SensitiveHeaders);
+
+        // Composed with whatever rule the client has once every Configure ran (HttpClient's default redacts every value
+        // on Microsoft.Extensions.Http 9+; a user's own RedactLoggedHeaders may come later): a post-configuration step
+        // never weakens that rule and cannot be replaced by it.
+        services.PostConfigure<HttpClientFactoryOptions>(name, options =>
+        {
+            Func<string, bool> existing = options.ShouldRedactHeaderValue;
+            options.ShouldRedactHeaderValue = header => IsSensitive(header) || existing(header);
+        });
         return builder;
     }
 }

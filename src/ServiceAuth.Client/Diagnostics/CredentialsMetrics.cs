@@ -21,6 +21,11 @@ internal static class CredentialsMetrics
     private static readonly Counter<long> Invalidations = ServiceAuthTelemetry.Meter.CreateCounter<long>(
         "serviceauth.credentials.invalidations", "{invalidation}", "Cached credentials dropped because a target rejected them.");
 
+    private static readonly Counter<long> Evictions = ServiceAuthTelemetry.Meter.CreateCounter<long>(
+        "serviceauth.credentials.cache.evictions", "{entry}", "Assume-role cache entries evicted, by reason (idle or size); their STS clients are disposed.");
+
+    public static void Evicted(string reason) => Evictions.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
     /// <summary>Records one attempt, in seconds; <paramref name="errorType"/> is <see langword="null"/> on success (the
     /// OpenTelemetry convention: <c>error.type</c> is present exactly when the operation failed).</summary>
     public static void RecordAssumeRole(TimeSpan duration, string? errorType)

@@ -29,4 +29,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 205, EventName = "CredentialsInvalidated", Level = LogLevel.Warning,
         Message = "Dropped the cached credentials of {RoleArn} because a target rejected them; the next request obtains fresh ones")]
     public static partial void CredentialsInvalidated(ILogger logger, string roleArn);
+
+    [LoggerMessage(EventId = 260, EventName = "ForcedRefreshRateLimited", Level = LogLevel.Debug,
+        Message = "A target rejected the credentials of {RoleArn} again; a forced refresh ran less than {IntervalSeconds:F0} s ago, so the answer is returned as it is")]
+    public static partial void ForcedRefreshRateLimited(ILogger logger, string roleArn, double intervalSeconds);
 }

@@ -28,4 +28,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 305, EventName = "SnsTraceContextSkipped", Level = LogLevel.Information,
         Message = "Did not add the traceparent attribute to a message for SNS topic {Topic}: it already has {AttributeCount} attributes (10 at most) or no bytes to spare. Logged once per publisher.")]
     public static partial void SnsTraceContextSkipped(ILogger logger, string topic, int attributeCount);
+
+    [LoggerMessage(EventId = 306, EventName = "SnsBatchCancelled", Level = LogLevel.Information,
+        Message = "PublishBatch to SNS topic {Topic} was cancelled by the caller: {Succeeded} of {Count} messages were accepted in {Requests} requests before that.")]
+    public static partial void SnsBatchCancelled(ILogger logger, string topic, int count, int succeeded, int requests);
 }

@@ -37,4 +37,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 152, EventName = "ResendNotPossible", Level = LogLevel.Warning,
         Message = "{Endpoint} answered {ErrorCode}, but the {ContentType} body cannot be sent again; returning the answer")]
     public static partial void ResendNotPossible(ILogger logger, string endpoint, string errorCode, string contentType);
+
+    [LoggerMessage(EventId = 153, EventName = "ClockSkewRefused", Level = LogLevel.Warning,
+        Message = "The clock of {Host} is {OffsetSeconds:F0} s from ours, more than the {MaxMinutes:F0} minutes a correction may span; the answer is returned as it is. Check the clocks")]
+    public static partial void ClockSkewRefused(ILogger logger, string host, double offsetSeconds, double maxMinutes);
+
+    [LoggerMessage(EventId = 105, EventName = "AutoRedirectUnknownHandler", Level = LogLevel.Warning,
+        Message = "The primary handler ({HandlerType}) of signed client '{ClientName}' is neither a SocketsHttpHandler nor an HttpClientHandler, so automatic redirects could not be turned off: make sure it does not follow redirects (a redirected request would carry the old host's signature). Logged once per client.")]
+    public static partial void AutoRedirectUnknownHandler(ILogger logger, string handlerType, string clientName);
 }

@@ -54,7 +54,7 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
     /// <param name="timeProvider">The signing clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     /// <param name="logger">The logger; none when <see langword="null"/>.</param>
     public SigV4DelegatingHandler(SignedHttpClientOptions options, TimeProvider? timeProvider = null, ILogger<SigV4DelegatingHandler>? logger = null)
-        : this(SigningSettings.From(options), ResolveCredentials(options), SigV4Signer.Shared, timeProvider, logger, new ClockSkewRegistry())
+        : this(SigningSettings.From(options), ResolveCredentials(options), SigV4Signer.Shared, timeProvider, logger, new ClockSkewRegistry(timeProvider))
     {
     }
 
@@ -77,7 +77,8 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
         try
         {
             uri = _settings.Prepare(request);
-            credentials = await _credentials.GetCredentialsAsync().ConfigureAwait(false);
+            credentials = await CredentialsWait.GetAsync(_credentials, cancellationToken).ConfigureAwait(false);
+            await ReplayableContent.RewindAsync(request, cancellationToken).ConfigureAwait(false);
             await _signer.SignAsync(request, credentials, _settings.ParametersFor(request, uri, SigningTime(uri)), cancellationToken).ConfigureAwait(false);
         }
         catch (SigningException e)
@@ -105,7 +106,8 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
         try
         {
             uri = _settings.Prepare(request);
-            credentials = _credentials.GetCredentials();
+            credentials = CredentialsWait.Get(_credentials, cancellationToken);
+            ReplayableContent.Rewind(request, cancellationToken);
             _signer.Sign(request, credentials, _settings.ParametersFor(request, uri, SigningTime(uri)));
         }
         catch (SigningException e)
@@ -121,7 +123,8 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
 
     private async ValueTask<ImmutableCredentials> SignAsync(HttpRequestMessage request, Uri uri, CancellationToken cancellationToken)
     {
-        ImmutableCredentials credentials = await _credentials.GetCredentialsAsync().ConfigureAwait(false);
+        ImmutableCredentials credentials = await CredentialsWait.GetAsync(_credentials, cancellationToken).ConfigureAwait(false);
+        await ReplayableContent.RewindAsync(request, cancellationToken).ConfigureAwait(false);
         await _signer.SignAsync(request, credentials, _settings.ParametersFor(request, uri, SigningTime(uri)), cancellationToken).ConfigureAwait(false);
         LogSigned(request, uri);
         return credentials;
@@ -131,7 +134,17 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
 
     private async Task<HttpResponseMessage> RecoverAsync(HttpRequestMessage request, Uri uri, ImmutableCredentials used, HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        string? code = await AwsErrorResponse.ReadCodeAsync(response, cancellationToken).ConfigureAwait(false);
+        string? code;
+        try
+        {
+            code = await AwsErrorResponse.ReadCodeAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            response.Dispose();
+            throw;
+        }
+
         if (RecoveryReason(request, uri, used, response, code) is not { } reason)
         {
             return response;
@@ -153,7 +166,8 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
 
         response.Dispose();
         RetryMetrics.Retried(reason);
-        ImmutableCredentials credentials = _credentials.GetCredentials();
+        ImmutableCredentials credentials = CredentialsWait.Get(_credentials, cancellationToken);
+        ReplayableContent.Rewind(request, cancellationToken);
         _signer.Sign(request, credentials, _settings.ParametersFor(request, uri, SigningTime(uri)));
         LogSigned(request, uri);
         return base.Send(request, cancellationToken);
@@ -172,7 +186,7 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
             AwsErrorKind.ClockSkew or AwsErrorKind.PossibleClockSkew => CorrectSkew(response, uri, kind, code),
             _ => null,
         };
-        if (reason is not null && !ReplayableContent.IsReplayable(request.Content))
+        if (reason is not null && !ReplayableContent.IsReplayable(request))
         {
             Log.ResendNotPossible(_logger, uri.GetLeftPart(UriPartial.Path), code ?? "403", request.Content!.GetType().Name);
             return null;
@@ -181,17 +195,23 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
         return reason;
     }
 
-    private string Invalidate(IInvalidatableCredentials cache, ImmutableCredentials used, Uri uri, string code)
+    private string? Invalidate(IInvalidatableCredentials cache, ImmutableCredentials used, Uri uri, string code)
     {
-        cache.Invalidate(used.AccessKey);
+        if (!cache.Invalidate(used.AccessKey) && cache.Holds(used.AccessKey))
+        {
+            // Rate-limited: a resend would carry the same rejected key.
+            return null;
+        }
+
         Log.CredentialsRejected(_logger, uri.GetLeftPart(UriPartial.Path), code);
         return "rejected_credentials";
     }
 
     private string? CorrectSkew(HttpResponseMessage response, Uri uri, AwsErrorKind kind, string? code)
     {
-        if (response.Headers.Date is not { } serverTime)
+        if (response.Headers.Date is not { } serverTime || (uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback))
         {
+            // A plain-http answer from another host may come from anyone on the path: no offset is learned from it.
             return null;
         }
 
@@ -201,7 +221,12 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
             return null;
         }
 
-        _skew.Set(uri, offset);
+        if (!_skew.Set(uri, offset))
+        {
+            Log.ClockSkewRefused(_logger, uri.Host, offset.TotalSeconds, ClockSkewRegistry.MaxOffset.TotalMinutes);
+            return null;
+        }
+
         ClockSkewMetrics.Corrected();
         Log.ClockSkewCorrected(_logger, uri.Host, offset.TotalSeconds, code ?? "403");
         return "clock_skew";

@@ -78,6 +78,13 @@ public sealed class SignedHttpClientOptions
     /// <value>The default value is <see langword="null"/>.</value>
     public string? ApiGatewayApiId { get; set; }
 
+    /// <summary>Gets the hosts, besides <see cref="BaseAddress"/>'s, that requests with an absolute URI may be signed for
+    /// (exact host names, compared without case, any port). When <see cref="BaseAddress"/> is set, a request to any other
+    /// host fails with a <see cref="Signing.SigningException"/> before it is sent, so no signature, session token or API
+    /// key reaches it. Without <see cref="BaseAddress"/> every absolute URI is signed and this list is not used.</summary>
+    /// <value>The default value is an empty list: only <see cref="BaseAddress"/>'s host.</value>
+    public IList<string> AdditionalSignedHosts { get; } = [];
+
     /// <inheritdoc />
     public override string ToString() =>
         $"SignedHttpClientOptions {{ BaseAddress = {BaseAddress}, Region = {Region}, Service = {Service}, Algorithm = {Algorithm}, RegionSet = {RegionSet}, AssumeRole = {AssumeRole?.RoleArn}, " +

@@ -33,7 +33,8 @@ public sealed class EventBridgePublisherEndToEndTests : IAsyncDisposable
     {
         // On Kestrel and the real clock: the AWS SDK's STS client sends over real HTTP (https:// or loopback) and signs
         // with the wall clock.
-        await using LocalAwsEndpoint aws = await LocalAwsEndpoint.StartAsync();
+        // The STS calls are signed for eu-west-1, the bus's region: the endpoint stands for that region.
+        await using LocalAwsEndpoint aws = await LocalAwsEndpoint.StartAsync(new LocalAwsEndpointOptions { Region = "eu-west-1" });
         LocalUser serviceA = aws.AddUser("service-a", "111111111111");
         aws.AddRole(RoleArn, trust => trust.AllowPrincipal(serviceA.Arn));
         LocalEventBus bus = aws.AddEventBus(BusArn, RoleArn);

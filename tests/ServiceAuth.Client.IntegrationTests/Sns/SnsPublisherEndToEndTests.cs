@@ -22,7 +22,7 @@ public sealed class SnsPublisherEndToEndTests : IAsyncDisposable
 
     public SnsPublisherEndToEndTests()
     {
-        _endpoint = LocalAwsEndpoint.CreateInMemory(new LocalAwsEndpointOptions { TimeProvider = _time });
+        _endpoint = LocalAwsEndpoint.CreateInMemory(new LocalAwsEndpointOptions { TimeProvider = _time, Region = "eu-west-1" });
         _publisher = _endpoint.AddUser("publisher", "222233334444");
         _topic = _endpoint.AddTopic(TopicArn, _publisher.Arn);
         _fifo = _endpoint.AddTopic(FifoArn, _publisher.Arn);

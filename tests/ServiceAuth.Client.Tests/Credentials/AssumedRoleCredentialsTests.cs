@@ -114,7 +114,7 @@ public sealed class AssumedRoleCredentialsTests
         f.Sts.Behavior = _ => throw FakeSts.Error("AccessDenied", System.Net.HttpStatusCode.Forbidden);
 
         f.Time.Advance(TimeSpan.FromMinutes(46));
-        DateTimeOffset failedAt = f.Time.GetUtcNow();
+        long failedAt = f.Time.GetTimestamp();
         Task<ImmutableCredentials> served = entry.GetCredentialsAsync();
         await Eventually.UntilAsync(() => f.Sts.Calls == 2 && entry.PendingRefresh is null, "the background refresh fails");
         f.Time.Advance(TimeSpan.FromMinutes(4));
@@ -125,7 +125,7 @@ public sealed class AssumedRoleCredentialsTests
         (await served).AccessKey.ShouldBe(original.AccessKey);
         entry.Snapshot.Credentials!.AccessKey.ShouldBe(original.AccessKey);
         callsWithinFiveMinutes.ShouldBe(2);
-        entry.Snapshot.NextAttemptAt.ShouldBeInRange(failedAt + TimeSpan.FromMinutes(5), failedAt + TimeSpan.FromMinutes(10));
+        TimeSpan.FromSeconds((entry.Snapshot.NextAttemptAt - failedAt) / (double)f.Time.TimestampFrequency).ShouldBeInRange(TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10));
     }
 
     [Fact]

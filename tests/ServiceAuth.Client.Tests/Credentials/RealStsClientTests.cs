@@ -104,6 +104,10 @@ public sealed class RealStsClientTests
 
         internal AssumedRoleCredentials Entry { get; }
 
+        public void Release(AWSCredentials source, string region, Uri? endpoint)
+        {
+        }
+
         public IAmazonSecurityTokenService Get(AWSCredentials source, string region, Uri? endpoint)
         {
             AmazonSecurityTokenServiceConfig config = StsClientFactory.CreateConfig(region, endpoint);

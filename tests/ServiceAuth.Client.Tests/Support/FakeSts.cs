@@ -38,6 +38,16 @@ public sealed class FakeSts : IStsClientFactory
 
     public List<(AWSCredentials Source, string Region, Uri? Endpoint)> ClientsCreated { get; } = [];
 
+    public List<(AWSCredentials Source, string Region, Uri? Endpoint)> Released { get; } = [];
+
+    public void Release(AWSCredentials source, string region, Uri? endpoint)
+    {
+        lock (Released)
+        {
+            Released.Add((source, region, endpoint));
+        }
+    }
+
     public IAmazonSecurityTokenService Get(AWSCredentials source, string region, Uri? endpoint)
     {
         lock (ClientsCreated)

@@ -9,13 +9,21 @@ internal static class SigV4Verifier
     private const string InvalidToken = "The security token included in the request is invalid.";
     private const int StsPresignedSeconds = 900;
 
+    /// <summary>The longest a presigned URL may live, as AWS allows: 7 days.</summary>
+    public const int MaxExpiresSeconds = 604800;
+
     public static (KeyRecord? Caller, SigV4Authorization? Authorization, AuthFailure? Failure) Verify(
-        WireRequest request, IdentityStore store, DateTimeOffset now, TimeSpan maxSkew, string? endpointRegion = null)
+        WireRequest request, IdentityStore store, DateTimeOffset now, TimeSpan maxSkew, string? endpointRegion = null, string? service = null, bool checkRegion = true)
     {
         (SigV4Authorization? auth, AuthFailure? failure) = SigV4AuthorizationParser.Parse(request);
         if (auth is null)
         {
             return (null, null, failure);
+        }
+
+        if (SigV4ScopeRules.Check(auth, checkRegion ? endpointRegion : null, service) is { } refused)
+        {
+            return (null, auth, refused);
         }
 
         KeyRecord? key = store.Find(auth.AccessKeyId);
@@ -51,7 +59,10 @@ internal static class SigV4Verifier
             return (key, auth, new AuthFailure(AuthFailureKind.SignatureDoesNotMatch, "The provided 'x-amz-content-sha256' header does not match what was computed."));
         }
 
-        string canonical = SigV4Canonicalizer.CanonicalRequest(request, auth.SignedHeaders, declaredHash ?? actualHash, auth.IsPresigned);
+        // UNSIGNED-PAYLOAD is an S3 feature: STS, SNS and API Gateway hash the body they received, so a request signed
+        // with it does not match.
+        string payloadHash = declaredHash is { Length: 64 } || (declaredHash is not null && (service is null || SigV4ScopeRules.AcceptsUnsignedPayload(service))) ? declaredHash : actualHash;
+        string canonical = SigV4Canonicalizer.CanonicalRequest(request, auth.SignedHeaders, payloadHash, auth.IsPresigned);
         string stringToSign = $"{auth.AlgorithmName}\n{auth.AmzDate}\n{auth.Scope}\n{SigV4Crypto.Sha256Hex(canonical)}";
         bool valid = auth.IsSigV4a
             ? SigV4aPublicKey.Verify(key.AccessKeyId, key.SecretAccessKey, stringToSign, auth.Signature)

@@ -72,7 +72,7 @@ internal sealed class ClientCredentialsTokenHandler : DelegatingHandler
             return false;
         }
 
-        if (!ReplayableContent.IsReplayable(request.Content))
+        if (!ReplayableContent.IsReplayable(request))
         {
             Log.TokenResendNotPossible(_logger, target, request.Content!.GetType().Name);
             return false;

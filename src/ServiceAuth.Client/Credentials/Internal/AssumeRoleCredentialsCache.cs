@@ -14,6 +14,7 @@ internal sealed class AssumeRoleCredentialsCache : IAssumeRoleCredentialsCache
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly StsCallSettings _settings;
+    private readonly CacheEviction _eviction;
 
     public AssumeRoleCredentialsCache(IStsClientFactory clients, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, StsCallSettings? settings = null)
     {
@@ -21,6 +22,7 @@ internal sealed class AssumeRoleCredentialsCache : IAssumeRoleCredentialsCache
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ServiceAuth.Client.Credentials");
         _settings = settings ?? StsCallSettings.Default;
+        _eviction = new CacheEviction(_clients, _timeProvider, _settings.MaxCacheEntries, _settings.CacheIdleTimeout);
     }
 
     internal int Count => _entries.Count;
@@ -36,12 +38,27 @@ internal sealed class AssumeRoleCredentialsCache : IAssumeRoleCredentialsCache
         }
 
         var parameters = AssumeRoleParameters.From(role, role.StsRegion ?? region!);
-        return _entries.GetOrAdd((source, parameters.Key), key => new Lazy<AssumedRoleCredentials>(() => Create(key.Source, parameters))).Value;
+        (AWSCredentials, string) key = (source, parameters.Key);
+        if (_entries.TryGetValue(key, out Lazy<AssumedRoleCredentials>? existing))
+        {
+            return existing.Value;
+        }
+
+        AssumedRoleCredentials entry = _entries.GetOrAdd(key, k => new Lazy<AssumedRoleCredentials>(() => Create(k.Item1, parameters))).Value;
+        _eviction.Sweep(_entries, key);
+        return entry;
     }
 
     private AssumedRoleCredentials Create(AWSCredentials source, AssumeRoleParameters parameters)
     {
-        var caller = new StsAssumeRoleCaller(_clients.Get(source, parameters.StsRegion, parameters.StsEndpoint), parameters, _settings, _timeProvider, _logger);
-        return new AssumedRoleCredentials(parameters, caller.AssumeAsync, _timeProvider, _settings.Randomizer, _logger);
+        // The client is asked for on every call: after an eviction released it, an entry still held elsewhere gets a new one.
+        var caller = new StsAssumeRoleCaller(() => _clients.Get(source, parameters.StsRegion, parameters.StsEndpoint), parameters, _settings, _timeProvider, _logger);
+        Func<CancellationToken, Task<AssumeRoleResult>> assume = source is IInvalidatableCredentials chained
+            ? cancellationToken => ChainedSourceGuard.AssumeAsync(source, chained, caller.AssumeAsync, cancellationToken)
+            : caller.AssumeAsync;
+        _clients.Get(source, parameters.StsRegion, parameters.StsEndpoint); // created now: a bad region fails here, not at the first refresh
+        var entry = new AssumedRoleCredentials(parameters, assume, _timeProvider, _settings.Randomizer, _logger);
+        entry.Sweep(_timeProvider.GetTimestamp());
+        return entry;
     }
 }

@@ -21,6 +21,8 @@ internal sealed class AssumedRoleCredentials : AWSCredentials, IInvalidatableCre
     private readonly object _gate = new();
     private CredentialsSnapshot _snapshot = CredentialsSnapshot.Empty;
     private Task<ImmutableCredentials>? _inflight;
+    private long? _lastForcedAt;
+    private int _used;
 
     public AssumedRoleCredentials(AssumeRoleParameters parameters, Func<CancellationToken, Task<AssumeRoleResult>> assume, TimeProvider timeProvider, IRandomizer random, ILogger logger)
     {
@@ -40,13 +42,33 @@ internal sealed class AssumedRoleCredentials : AWSCredentials, IInvalidatableCre
 
     public override ImmutableCredentials GetCredentials() => GetCredentialsAsync().GetAwaiter().GetResult();
 
+    /// <summary>When the cache's last sweep saw this entry used (a <see cref="TimeProvider.GetTimestamp"/>).</summary>
+    internal long LastSeen { get; private set; }
+
+    /// <summary>Called by the cache's sweep: records a use since the last sweep, and says when the entry was last used.</summary>
+    internal long Sweep(long now)
+    {
+        if (Interlocked.Exchange(ref _used, 0) == 1 || LastSeen == 0)
+        {
+            LastSeen = now;
+        }
+
+        return LastSeen;
+    }
+
     public override Task<ImmutableCredentials> GetCredentialsAsync()
     {
+        if (_used == 0)
+        {
+            // A read before the write keeps the warm path from dirtying the cache line on every lookup.
+            Volatile.Write(ref _used, 1);
+        }
+
         CredentialsSnapshot snapshot = Volatile.Read(ref _snapshot);
         DateTimeOffset now = _timeProvider.GetUtcNow();
         if (snapshot.Task is { } cached && now < snapshot.MandatoryAt)
         {
-            if (now >= snapshot.RefreshAt && now >= snapshot.NextAttemptAt && Volatile.Read(ref _inflight) is null)
+            if (now >= snapshot.RefreshAt && _timeProvider.GetTimestamp() >= snapshot.NextAttemptAt && Volatile.Read(ref _inflight) is null)
             {
                 _ = StartRefresh(background: true);
             }
@@ -58,19 +80,36 @@ internal sealed class AssumedRoleCredentials : AWSCredentials, IInvalidatableCre
         return StartRefresh(background: false);
     }
 
+    /// <summary>Drops the cached credentials if they still hold <paramref name="accessKeyId"/>, at most once every
+    /// <see cref="RefreshWindows.ForcedRefreshInterval"/>: a target that rejects every request (its own AWS error passed
+    /// on, or a hostile endpoint) cannot turn each request into an STS call.</summary>
     public bool Invalidate(string accessKeyId)
     {
-        CredentialsSnapshot snapshot = Volatile.Read(ref _snapshot);
-        if (snapshot.Credentials is null || !string.Equals(snapshot.Credentials.AccessKey, accessKeyId, StringComparison.Ordinal)
-            || Interlocked.CompareExchange(ref _snapshot, CredentialsSnapshot.Empty, snapshot) != snapshot)
+        lock (_gate)
         {
-            return false;
+            CredentialsSnapshot snapshot = _snapshot;
+            if (snapshot.Credentials is null || !string.Equals(snapshot.Credentials.AccessKey, accessKeyId, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            if (_lastForcedAt is { } last && _timeProvider.GetElapsedTime(last) < RefreshWindows.ForcedRefreshInterval)
+            {
+                Log.ForcedRefreshRateLimited(_logger, Parameters.RoleArn, RefreshWindows.ForcedRefreshInterval.TotalSeconds);
+                return false;
+            }
+
+            _lastForcedAt = _timeProvider.GetTimestamp();
+            Volatile.Write(ref _snapshot, CredentialsSnapshot.Empty);
         }
 
         CredentialsMetrics.Invalidated();
         Log.CredentialsInvalidated(_logger, Parameters.RoleArn);
         return true;
     }
+
+    public bool Holds(string accessKeyId) =>
+        string.Equals(Volatile.Read(ref _snapshot).Credentials?.AccessKey, accessKeyId, StringComparison.Ordinal);
 
     public override string ToString() => $"Assumed role {Parameters.RoleArn} (session {Parameters.RoleSessionName})";
 
@@ -86,12 +125,13 @@ internal sealed class AssumedRoleCredentials : AWSCredentials, IInvalidatableCre
 
             CredentialsSnapshot snapshot = _snapshot;
             DateTimeOffset now = _timeProvider.GetUtcNow();
-            if (snapshot.IsUsable(now) && (!background || now < snapshot.RefreshAt || now < snapshot.NextAttemptAt))
+            long timestamp = _timeProvider.GetTimestamp();
+            if (snapshot.IsUsable(now) && (!background || now < snapshot.RefreshAt || timestamp < snapshot.NextAttemptAt))
             {
                 return snapshot.Task!;
             }
 
-            if (!background && snapshot.Error is { } error && now < snapshot.ErrorUntil)
+            if (!background && snapshot.Error is { } error && timestamp < snapshot.ErrorUntil)
             {
                 return Task.FromException<ImmutableCredentials>(error);
             }
@@ -120,7 +160,8 @@ internal sealed class AssumedRoleCredentials : AWSCredentials, IInvalidatableCre
                     $"STS returned credentials for '{Parameters.RoleArn}' that expire at {result.Expiration:O}, within a minute; is the clock right?", Parameters.RoleArn, null, null, null);
             }
 
-            var fresh = CredentialsSnapshot.Fresh(result.Credentials, result.Expiration, now);
+            var fresh = CredentialsSnapshot.Fresh(result.Credentials, result.Expiration, now)
+                .WithBackoff(RefreshWindows.Deadline(_timeProvider, RefreshWindows.MinBackgroundInterval));
             Publish(fresh);
             Log.RoleAssumed(_logger, Parameters.RoleArn, Parameters.RoleSessionName, fresh.Expiration, fresh.RefreshAt);
             completion.SetResult(result.Credentials);
@@ -136,19 +177,27 @@ internal sealed class AssumedRoleCredentials : AWSCredentials, IInvalidatableCre
         CredentialsUnavailableException error = e as CredentialsUnavailableException
             ?? new CredentialsUnavailableException($"Could not assume role '{Parameters.RoleArn}': {e.GetType().Name}.", Parameters.RoleArn, null, null, e);
         DateTimeOffset now = _timeProvider.GetUtcNow();
-        CredentialsSnapshot current = Volatile.Read(ref _snapshot);
+        CredentialsSnapshot current;
+        TimeSpan wait;
+        lock (_gate)
+        {
+            // Read and publish under the lock that Invalidate takes: a key rejected meanwhile never comes back.
+            current = _snapshot;
+            wait = current.IsUsable(now) ? RefreshWindows.Backoff(_random) : RefreshWindows.ErrorCache(_random);
+            Volatile.Write(ref _snapshot, current.IsUsable(now)
+                ? current.WithBackoff(RefreshWindows.Deadline(_timeProvider, wait))
+                : current.WithError(error, RefreshWindows.Deadline(_timeProvider, wait)));
+            _inflight = null;
+        }
+
         if (current.IsUsable(now))
         {
-            CredentialsSnapshot backedOff = current.WithBackoff(now + RefreshWindows.Backoff(_random));
-            Publish(backedOff);
-            Log.RefreshFailedServingCached(_logger, Parameters.RoleArn, error.StsErrorCode, current.Expiration, backedOff.NextAttemptAt);
+            Log.RefreshFailedServingCached(_logger, Parameters.RoleArn, error.StsErrorCode, current.Expiration, now + wait);
             completion.SetResult(current.Credentials!);
             return;
         }
 
-        DateTimeOffset until = now + RefreshWindows.ErrorCache(_random);
-        Publish(current.WithError(error, until));
-        Log.RefreshFailedNoCredentials(_logger, Parameters.RoleArn, error.StsErrorCode, error.StsRequestId, until);
+        Log.RefreshFailedNoCredentials(_logger, Parameters.RoleArn, error.StsErrorCode, error.StsRequestId, now + wait);
         completion.SetException(error);
     }
 

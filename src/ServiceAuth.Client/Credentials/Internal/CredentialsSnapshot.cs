@@ -9,16 +9,16 @@ namespace ServiceAuth.Client.Credentials.Internal;
 /// </summary>
 internal sealed class CredentialsSnapshot
 {
-    public static readonly CredentialsSnapshot Empty = new(null, DateTimeOffset.MinValue, DateTimeOffset.MinValue, DateTimeOffset.MinValue, DateTimeOffset.MinValue, null, DateTimeOffset.MinValue);
+    public static readonly CredentialsSnapshot Empty = new(null, DateTimeOffset.MinValue, DateTimeOffset.MinValue, DateTimeOffset.MinValue, long.MinValue, null, long.MinValue);
 
     private CredentialsSnapshot(
         ImmutableCredentials? credentials,
         DateTimeOffset expiration,
         DateTimeOffset refreshAt,
         DateTimeOffset mandatoryAt,
-        DateTimeOffset nextAttemptAt,
+        long nextAttemptAt,
         CredentialsUnavailableException? error,
-        DateTimeOffset errorUntil)
+        long errorUntil)
     {
         Credentials = credentials;
         Task = credentials is null ? null : System.Threading.Tasks.Task.FromResult(credentials);
@@ -42,21 +42,23 @@ internal sealed class CredentialsSnapshot
     /// <summary>The start of the mandatory window (expiry − 1 minute): from here callers wait for fresh credentials.</summary>
     public DateTimeOffset MandatoryAt { get; }
 
-    /// <summary>No refresh is started before this time (backoff after a failed refresh).</summary>
-    public DateTimeOffset NextAttemptAt { get; }
+    /// <summary>No refresh is started before this <see cref="TimeProvider.GetTimestamp"/> (backoff after a failed
+    /// refresh): a duration, so a wall clock stepped back does not stretch it.</summary>
+    public long NextAttemptAt { get; }
 
     public CredentialsUnavailableException? Error { get; }
 
-    public DateTimeOffset ErrorUntil { get; }
+    /// <summary>The failure is thrown fast until this <see cref="TimeProvider.GetTimestamp"/>.</summary>
+    public long ErrorUntil { get; }
 
     public static CredentialsSnapshot Fresh(ImmutableCredentials credentials, DateTimeOffset expiration, DateTimeOffset now) =>
-        new(credentials, expiration, RefreshWindows.RefreshAt(now, expiration), expiration - RefreshWindows.Mandatory, DateTimeOffset.MinValue, null, DateTimeOffset.MinValue);
+        new(credentials, expiration, RefreshWindows.RefreshAt(now, expiration), expiration - RefreshWindows.Mandatory, long.MinValue, null, long.MinValue);
 
     public bool IsUsable(DateTimeOffset now) => Credentials is not null && now < MandatoryAt;
 
-    public CredentialsSnapshot WithBackoff(DateTimeOffset nextAttemptAt) =>
-        new(Credentials, Expiration, RefreshAt, MandatoryAt, nextAttemptAt, null, DateTimeOffset.MinValue);
+    public CredentialsSnapshot WithBackoff(long nextAttemptAt) =>
+        new(Credentials, Expiration, RefreshAt, MandatoryAt, nextAttemptAt, null, long.MinValue);
 
-    public CredentialsSnapshot WithError(CredentialsUnavailableException error, DateTimeOffset until) =>
+    public CredentialsSnapshot WithError(CredentialsUnavailableException error, long until) =>
         new(Credentials, Expiration, RefreshAt, MandatoryAt, until, error, until);
 }

@@ -5,32 +5,81 @@ namespace ServiceAuth.Client.Credentials.Internal;
 
 /// <summary>
 /// AWSSDK.Core's default credential chain, resolved on first use (not at startup, so that a host without credentials can
-/// still start and fail with a clear message on its first signed call).
+/// still start and fail with a clear message on its first signed call). A failed lookup is not kept for the process's
+/// life: the chain is tried again at most once every <see cref="RetryInterval"/>, so a source that appears later (a
+/// sidecar writing a profile, a web identity token mounted late) is found; between tries the failure is thrown fast.
 /// </summary>
 internal sealed class DefaultChainCredentials : AWSCredentials
 {
-    private readonly Lazy<AWSCredentials> _resolved = new(Resolve, LazyThreadSafetyMode.ExecutionAndPublication);
+    internal static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
 
-    public static DefaultChainCredentials Instance { get; } = new();
+    private const string NotFound =
+        "No AWS credentials were found by AWSSDK.Core's default chain (environment variables, shared profile, web identity, container, instance metadata). " +
+        "Set SignedHttpClientOptions.Credentials, or configure credentials for the environment.";
 
-    public override ImmutableCredentials GetCredentials() => _resolved.Value.GetCredentials();
+    private readonly Func<AWSCredentials> _resolve;
+    private readonly TimeProvider _timeProvider;
+    private readonly object _gate = new();
+    private AWSCredentials? _resolved;
+    private Exception? _lastFailure;
+    private long _failedAt;
 
-    public override Task<ImmutableCredentials> GetCredentialsAsync() => _resolved.Value.GetCredentialsAsync();
+    internal DefaultChainCredentials(Func<AWSCredentials> resolve, TimeProvider timeProvider)
+    {
+        _resolve = resolve;
+        _timeProvider = timeProvider;
+    }
 
-    public override string ToString() => "AWSSDK.Core default credential chain";
+    public static DefaultChainCredentials Instance { get; } = new(() => DefaultAWSCredentialsIdentityResolver.GetCredentials(), TimeProvider.System);
 
-    private static AWSCredentials Resolve()
+    public override ImmutableCredentials GetCredentials() => Resolved().GetCredentials();
+
+    public override Task<ImmutableCredentials> GetCredentialsAsync()
     {
         try
         {
-            return DefaultAWSCredentialsIdentityResolver.GetCredentials();
+            return Resolved().GetCredentialsAsync();
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (ServiceAuthException e)
         {
-            throw new ServiceAuthException(
-                "No AWS credentials were found by AWSSDK.Core's default chain (environment variables, shared profile, web identity, container, instance metadata). " +
-                "Set SignedHttpClientOptions.Credentials, or configure credentials for the environment.",
-                e);
+            return Task.FromException<ImmutableCredentials>(e);
+        }
+    }
+
+    public override string ToString() => "AWSSDK.Core default credential chain";
+
+    private AWSCredentials Resolved()
+    {
+        if (Volatile.Read(ref _resolved) is { } resolved)
+        {
+            return resolved;
+        }
+
+        lock (_gate)
+        {
+            if (_resolved is { } raced)
+            {
+                return raced;
+            }
+
+            if (_lastFailure is { } failure && _timeProvider.GetElapsedTime(_failedAt) < RetryInterval)
+            {
+                throw new ServiceAuthException(NotFound, failure);
+            }
+
+            try
+            {
+                AWSCredentials found = _resolve();
+                Volatile.Write(ref _resolved, found);
+                _lastFailure = null;
+                return found;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                _lastFailure = e;
+                _failedAt = _timeProvider.GetTimestamp();
+                throw new ServiceAuthException(NotFound, e);
+            }
         }
     }
 }

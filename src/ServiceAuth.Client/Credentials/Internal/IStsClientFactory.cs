@@ -7,4 +7,8 @@ namespace ServiceAuth.Client.Credentials.Internal;
 internal interface IStsClientFactory
 {
     IAmazonSecurityTokenService Get(AWSCredentials source, string region, Uri? endpoint);
+
+    /// <summary>Disposes and forgets the client for (source, region, endpoint), when the cache evicted its last entry;
+    /// a later <see cref="Get"/> creates a new one.</summary>
+    void Release(AWSCredentials source, string region, Uri? endpoint);
 }

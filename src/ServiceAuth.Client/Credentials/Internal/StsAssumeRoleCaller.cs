@@ -12,13 +12,13 @@ namespace ServiceAuth.Client.Credentials.Internal;
 /// final failure into a <see cref="CredentialsUnavailableException"/> with the STS error code and request id.</summary>
 internal sealed class StsAssumeRoleCaller
 {
-    private readonly IAmazonSecurityTokenService _sts;
+    private readonly Func<IAmazonSecurityTokenService> _sts;
     private readonly AssumeRoleParameters _parameters;
     private readonly ResiliencePipeline _pipeline;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
-    public StsAssumeRoleCaller(IAmazonSecurityTokenService sts, AssumeRoleParameters parameters, StsCallSettings settings, TimeProvider timeProvider, ILogger logger)
+    public StsAssumeRoleCaller(Func<IAmazonSecurityTokenService> sts, AssumeRoleParameters parameters, StsCallSettings settings, TimeProvider timeProvider, ILogger logger)
     {
         _sts = sts;
         _parameters = parameters;
@@ -44,7 +44,7 @@ internal sealed class StsAssumeRoleCaller
         long started = _timeProvider.GetTimestamp();
         try
         {
-            AssumeRoleResponse response = await _sts.AssumeRoleAsync(BuildRequest(), cancellationToken).ConfigureAwait(false);
+            AssumeRoleResponse response = await _sts().AssumeRoleAsync(BuildRequest(), cancellationToken).ConfigureAwait(false);
             AssumeRoleResult result = ToResult(response);
             CredentialsMetrics.RecordAssumeRole(_timeProvider.GetElapsedTime(started), null);
             return result;

@@ -24,6 +24,12 @@ internal sealed class StsCallSettings
     /// <summary>Timeout of the whole refresh, retries included: a blocked caller never waits longer.</summary>
     public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The most entries the assume-role cache keeps; beyond it the least recently used are evicted.</summary>
+    public int MaxCacheEntries { get; init; } = 1000;
+
+    /// <summary>An entry not used for this long is evicted (and its STS client disposed) on the next new entry.</summary>
+    public TimeSpan CacheIdleTimeout { get; init; } = TimeSpan.FromHours(1);
+
     /// <summary>The jitter of the backoff and of the refresh windows.</summary>
     public IRandomizer Randomizer { get; init; } = SystemRandomizer.Shared;
 }

@@ -23,6 +23,14 @@ internal sealed class StsClientFactory(IEnumerable<StsClientConfigurator> config
     public IAmazonSecurityTokenService Get(AWSCredentials source, string region, Uri? endpoint) =>
         _clients.GetOrAdd((source, region, endpoint), key => new Lazy<IAmazonSecurityTokenService>(() => Create(key.Source, key.Region, key.Endpoint))).Value;
 
+    public void Release(AWSCredentials source, string region, Uri? endpoint)
+    {
+        if (_clients.TryRemove((source, region, endpoint), out Lazy<IAmazonSecurityTokenService>? client) && client.IsValueCreated)
+        {
+            client.Value.Dispose();
+        }
+    }
+
     public void Dispose()
     {
         foreach (Lazy<IAmazonSecurityTokenService> client in _clients.Values)

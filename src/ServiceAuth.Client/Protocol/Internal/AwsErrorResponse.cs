@@ -22,31 +22,16 @@ internal static class AwsErrorResponse
             return Strip(values.ToString());
         }
 
-        HttpContent content = response.Content;
-        if (content.Headers.ContentLength is > MaxInspectedBytes)
+        if (response.Content.Headers.ContentLength is > MaxInspectedBytes)
         {
             return null;
         }
 
-        try
-        {
-#if NET9_0_OR_GREATER
-            await content.LoadIntoBufferAsync(MaxInspectedBytes, cancellationToken).ConfigureAwait(false);
-#else
-            await content.LoadIntoBufferAsync(MaxInspectedBytes).ConfigureAwait(false);
-#endif
-            byte[] body = await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            return Parse(body);
-        }
-        catch (HttpRequestException)
-        {
-            return null;
-        }
+        byte[]? body = await ErrorBodyBuffer.ReadAsync(response, MaxInspectedBytes, cancellationToken).ConfigureAwait(false);
+        return body is null ? null : Parse(body);
     }
 
-    /// <summary>Finds the code in an XML or JSON error document.</summary>
-    /// <summary>The synchronous twin of <see cref="ReadCodeAsync"/>, for <c>HttpMessageHandler.Send</c>: inspects only a
-    /// body of known length up to the limit, and puts a buffered copy back so the caller can still read it.</summary>
+    /// <summary>The synchronous twin of <see cref="ReadCodeAsync"/>, for <c>HttpMessageHandler.Send</c>.</summary>
     public static string? ReadCode(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.Headers.NonValidated.TryGetValues(ErrorTypeHeader, out HeaderStringValues values))
@@ -54,26 +39,16 @@ internal static class AwsErrorResponse
             return Strip(values.ToString());
         }
 
-        HttpContent content = response.Content;
-        if (content.Headers.ContentLength is not (>= 0 and <= MaxInspectedBytes))
+        if (response.Content.Headers.ContentLength is > MaxInspectedBytes)
         {
             return null;
         }
 
-        using var buffered = new MemoryStream();
-        content.ReadAsStream(cancellationToken).CopyTo(buffered);
-        byte[] body = buffered.ToArray();
-        var copy = new ByteArrayContent(body);
-        foreach (KeyValuePair<string, HeaderStringValues> header in content.Headers.NonValidated)
-        {
-            copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
-
-        response.Content = copy;
-        content.Dispose();
-        return Parse(body);
+        byte[]? body = ErrorBodyBuffer.Read(response, MaxInspectedBytes, cancellationToken);
+        return body is null ? null : Parse(body);
     }
 
+    /// <summary>Finds the code in an XML or JSON error document.</summary>
     public static string? Parse(ReadOnlySpan<byte> body)
     {
         body = body.TrimStart(" \t\r\n"u8);

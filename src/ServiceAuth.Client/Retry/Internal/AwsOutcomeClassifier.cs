@@ -27,7 +27,7 @@ internal static class AwsOutcomeClassifier
 
     /// <summary>Whether the request can be sent once more: no body, or one that can be read again.</summary>
     public static bool CanReplay(ResilienceContext context) =>
-        context.GetRequestMessage() is not { } request || ReplayableContent.IsReplayable(request.Content);
+        context.GetRequestMessage() is not { } request || ReplayableContent.IsReplayable(request);
 
     private static async ValueTask<AwsErrorKind> ClassifyAsync(HttpResponseMessage? response, ResilienceContext context)
     {

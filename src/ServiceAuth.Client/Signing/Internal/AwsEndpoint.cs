@@ -8,7 +8,8 @@ internal static class AwsEndpoint
     /// <summary>Recognises <c>*.execute-api.&lt;region&gt;.amazonaws.com</c>, <c>*.execute-api.&lt;region&gt;.vpce.amazonaws.com</c>,
     /// <c>*.lambda-url.&lt;region&gt;.on.aws</c>, AppSync's <c>*.appsync-api.&lt;region&gt;.amazonaws.com</c> and
     /// <c>*.appsync-realtime-api.&lt;region&gt;.amazonaws.com</c> (service <c>appsync</c>), and
-    /// <c>&lt;service&gt;[-fips].&lt;region&gt;.amazonaws.com[.cn]</c>.</summary>
+    /// <c>&lt;service&gt;[-fips][.dualstack].&lt;region&gt;.amazonaws.com[.cn]</c>, whose signing name comes from
+    /// <see cref="SigningNames"/> (<c>bedrock-runtime</c> signs as <c>bedrock</c>).</summary>
     public static bool TryInfer(Uri? uri, out string region, out string service)
     {
         region = service = string.Empty;
@@ -48,8 +49,7 @@ internal static class AwsEndpoint
 
         if (last >= 1 && AwsRegion.IsValid(labels[last]))
         {
-            string name = labels[last - 1];
-            return Set(labels[last], name.EndsWith("-fips", StringComparison.Ordinal) ? name[..^5] : name, out region, out service);
+            return Set(labels[last], SigningNames.For(labels.AsSpan(0, last)), out region, out service);
         }
 
         return false;

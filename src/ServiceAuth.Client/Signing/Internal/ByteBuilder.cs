@@ -3,7 +3,8 @@ using System.Text;
 
 namespace ServiceAuth.Client.Signing.Internal;
 
-/// <summary>A growable byte buffer over <see cref="ArrayPool{T}"/>, for building canonical strings without garbage.</summary>
+/// <summary>A growable byte buffer over <see cref="ArrayPool{T}"/>, for building canonical strings without garbage;
+/// every buffer is cleared before it returns to the pool.</summary>
 internal struct ByteBuilder : IDisposable
 {
     private byte[] _buffer;
@@ -82,7 +83,8 @@ internal struct ByteBuilder : IDisposable
         _buffer = [];
         if (buffer.Length > 0)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            // It held a canonical request or a string to sign (session token included): cleared before it goes back.
+            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
         }
     }
 
@@ -90,7 +92,7 @@ internal struct ByteBuilder : IDisposable
     {
         byte[] next = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + additional));
         _buffer.AsSpan(0, _length).CopyTo(next);
-        ArrayPool<byte>.Shared.Return(_buffer);
+        ArrayPool<byte>.Shared.Return(_buffer, clearArray: true);
         _buffer = next;
     }
 }

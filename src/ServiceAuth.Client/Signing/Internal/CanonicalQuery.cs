@@ -112,7 +112,7 @@ internal ref struct CanonicalQuery
     public void Dispose()
     {
         _scratch.Dispose();
-        ArrayPool<QueryParameter>.Shared.Return(_parameters);
+        ArrayPool<QueryParameter>.Shared.Return(_parameters, clearArray: true);
         _parameters = [];
     }
 
@@ -164,7 +164,7 @@ internal ref struct CanonicalQuery
         {
             QueryParameter[] next = ArrayPool<QueryParameter>.Shared.Rent(_count * 2);
             _parameters.AsSpan(0, _count).CopyTo(next);
-            ArrayPool<QueryParameter>.Shared.Return(_parameters);
+            ArrayPool<QueryParameter>.Shared.Return(_parameters, clearArray: true);
             _parameters = next;
         }
 

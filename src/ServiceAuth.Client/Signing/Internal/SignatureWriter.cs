@@ -96,7 +96,7 @@ internal static class SignatureWriter
         {
             if (rented is not null)
             {
-                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented, clearArray: true);
             }
         }
     }
@@ -136,7 +136,7 @@ internal static class SignatureWriter
         {
             if (rented is not null)
             {
-                System.Buffers.ArrayPool<char>.Shared.Return(rented);
+                System.Buffers.ArrayPool<char>.Shared.Return(rented, clearArray: true);
             }
         }
     }

@@ -53,6 +53,10 @@ internal sealed class SignedHttpClientOptionsValidator(SignedClientRegistry regi
         {
             failures.Add($"{client}: Service '{settings.Service}' must be a lowercase signing name such as \"execute-api\".");
         }
+        else if (settings.Service.Length > SigningNames.MaxLength)
+        {
+            failures.Add($"{client}: Service '{settings.Service}' is {settings.Service.Length} characters; AWS signing names have at most {SigningNames.MaxLength}. Set the service's signing name, for example \"execute-api\".");
+        }
 
         if (options.MaxBufferedPayloadBytes is < 1 or > int.MaxValue)
         {
@@ -62,6 +66,24 @@ internal sealed class SignedHttpClientOptionsValidator(SignedClientRegistry regi
         if (options.ApiKey is not null && string.IsNullOrWhiteSpace(options.ApiKey))
         {
             failures.Add($"{client}: ApiKey is empty; remove it or set the API Gateway key.");
+        }
+
+        if (options.ApiKey is { } apiKey && apiKey.Any(char.IsControl))
+        {
+            failures.Add($"{client}: ApiKey contains a control character (CR, LF, …), which would split the x-api-key header; remove it.");
+        }
+
+        if (options.ApiGatewayApiId is { } apiId && (apiId.Length == 0 || !apiId.All(char.IsAsciiLetterOrDigit)))
+        {
+            failures.Add($"{client}: ApiGatewayApiId '{apiId.ReplaceLineEndings(" ")}' must be the API's id, letters and digits only (no CR/LF), such as \"abc123defg\".");
+        }
+
+        foreach (string host in options.AdditionalSignedHosts)
+        {
+            if (string.IsNullOrEmpty(host) || Uri.CheckHostName(host) == UriHostNameType.Unknown)
+            {
+                failures.Add($"{client}: AdditionalSignedHosts entry '{host}' is not a host name; list bare host names such as \"def456.execute-api.eu-west-1.amazonaws.com\" (no scheme, port or path).");
+            }
         }
 
         failures.AddRange(SignatureAlgorithmValidation.Validate(client, options.Algorithm, options.RegionSet, settings.Region));

@@ -20,6 +20,8 @@ internal sealed class SigningHandlerBuilderFilter(
     IOptionsMonitor<SignedHttpClientOptions> options,
     IServiceProvider services) : IHttpMessageHandlerBuilderFilter
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _warned = new(StringComparer.Ordinal);
+
     public Action<HttpMessageHandlerBuilder> Configure(Action<HttpMessageHandlerBuilder> next) => builder =>
     {
         next(builder);
@@ -40,26 +42,50 @@ internal sealed class SigningHandlerBuilderFilter(
             services.GetRequiredService<ClockSkewRegistry>()));
     };
 
-    private static void DisableAutoRedirect(HttpMessageHandler primary, string name, ILogger logger)
+    private void DisableAutoRedirect(HttpMessageHandler primary, string name, ILogger logger)
     {
+        // Look through delegating wrappers (a logging or fault-injection handler around the real one).
+        HttpMessageHandler handler = primary;
+        while (handler is DelegatingHandler { InnerHandler: { } inner })
+        {
+            handler = inner;
+        }
+
         try
         {
-            switch (primary)
+            switch (handler)
             {
-                case SocketsHttpHandler { AllowAutoRedirect: true } sockets:
-                    sockets.AllowAutoRedirect = false;
-                    Log.AutoRedirectDisabled(logger, name);
+                case SocketsHttpHandler sockets:
+                    if (sockets.AllowAutoRedirect)
+                    {
+                        sockets.AllowAutoRedirect = false;
+                        Log.AutoRedirectDisabled(logger, name);
+                    }
+
                     break;
-                case HttpClientHandler { AllowAutoRedirect: true } classic:
-                    classic.AllowAutoRedirect = false;
-                    Log.AutoRedirectDisabled(logger, name);
+                case HttpClientHandler classic:
+                    if (classic.AllowAutoRedirect)
+                    {
+                        classic.AllowAutoRedirect = false;
+                        Log.AutoRedirectDisabled(logger, name);
+                    }
+
+                    break;
+                default:
+                    // Unknown to us: it may follow redirects with the old signature. Said once per client, not every
+                    // time the factory rebuilds the pipeline.
+                    if (_warned.TryAdd(name, true))
+                    {
+                        Log.AutoRedirectUnknownHandler(logger, handler.GetType().Name, name);
+                    }
+
                     break;
             }
         }
         catch (InvalidOperationException)
         {
             // The user's primary handler is shared and has already sent a request.
-            Log.AutoRedirectNotDisabled(logger, primary.GetType().Name, name);
+            Log.AutoRedirectNotDisabled(logger, handler.GetType().Name, name);
         }
     }
 }

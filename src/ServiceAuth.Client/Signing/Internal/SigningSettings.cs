@@ -29,6 +29,9 @@ internal sealed class SigningSettings
 
     public string? ApiGatewayApiId { get; init; }
 
+    /// <summary>The hosts credentials may go to: <see langword="null"/> (any) without a BaseAddress.</summary>
+    public IReadOnlySet<string>? SignedHosts { get; init; }
+
     public static SigningSettings From(SignedHttpClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -44,6 +47,9 @@ internal sealed class SigningSettings
             AllowInsecureHttp = options.AllowInsecureHttp,
             ApiKey = options.ApiKey,
             ApiGatewayApiId = options.ApiGatewayApiId,
+            SignedHosts = options.BaseAddress is { IsAbsoluteUri: true } baseAddress
+                ? new HashSet<string>([baseAddress.IdnHost, .. options.AdditionalSignedHosts], StringComparer.OrdinalIgnoreCase)
+                : null,
         };
     }
 
@@ -58,6 +64,11 @@ internal sealed class SigningSettings
         if (uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback && !AllowInsecureHttp)
         {
             throw new SigningException($"Refusing to sign a plain {uri.Scheme}:// request to '{uri.Host}': signed requests go over HTTPS. Use https://, or set SignedHttpClientOptions.AllowInsecureHttp = true for a trusted network.");
+        }
+
+        if (SignedHosts is not null && !SignedHosts.Contains(uri.IdnHost))
+        {
+            throw new SigningException($"Refusing to sign a request to '{uri.Host}': this client signs only for its BaseAddress host{(SignedHosts.Count > 1 ? " and its AdditionalSignedHosts" : string.Empty)}, so no credentials reach another host. Add the host to SignedHttpClientOptions.AdditionalSignedHosts if it should receive them.");
         }
 
         if (ApiKey is not null)

@@ -7,7 +7,8 @@ namespace ServiceAuth.Client.Sns.Internal;
 /// <summary>
 /// Writes an <c>application/x-www-form-urlencoded</c> body into a pooled buffer, percent-encoding values per RFC 3986 like
 /// the AWS SDKs (everything but <c>A-Z a-z 0-9 - _ . ~</c> becomes <c>%XX</c> of its UTF-8 bytes; space is <c>%20</c>).
-/// Keys are awsQuery member paths and need no encoding. Dispose it after the request has been sent.
+/// Keys are awsQuery member paths and need no encoding. The content sent is a copy, so the pooled buffer (cleared, it
+/// held a message body) goes back on <see cref="Dispose"/> even while HTTP/2 may still be sending the request.
 /// </summary>
 internal sealed class FormWriter : IDisposable
 {
@@ -18,8 +19,9 @@ internal sealed class FormWriter : IDisposable
 
     public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
 
-    /// <summary>The body as content that shares the pooled buffer: keep the writer alive until the send completes.</summary>
-    public ByteArrayContent ToContent() => new(_buffer, 0, _length);
+    /// <summary>The body as content over its own array: a response can arrive (and the writer be disposed) before an
+    /// HTTP/2 request body has been sent, so the pooled buffer is never handed to the transport.</summary>
+    public ByteArrayContent ToContent() => new(_buffer.AsSpan(0, _length).ToArray());
 
     public void Add(ReadOnlySpan<char> prefix, string name, string value)
     {
@@ -31,7 +33,11 @@ internal sealed class FormWriter : IDisposable
         WriteEscaped(utf8[..written]);
         if (rented is not null)
         {
-            ArrayPool<byte>.Shared.Return(rented);
+            ArrayPool<byte>.Shared.Return(rented, clearArray: true);
+        }
+        else
+        {
+            utf8[..written].Clear();
         }
     }
 
@@ -48,7 +54,7 @@ internal sealed class FormWriter : IDisposable
         _length = 0;
         if (buffer.Length > 0)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
         }
     }
 
@@ -108,7 +114,7 @@ internal sealed class FormWriter : IDisposable
 
         byte[] larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + extra));
         _buffer.AsSpan(0, _length).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(_buffer);
+        ArrayPool<byte>.Shared.Return(_buffer, clearArray: true);
         _buffer = larger;
     }
 }

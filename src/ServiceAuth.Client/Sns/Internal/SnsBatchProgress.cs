@@ -10,6 +10,7 @@ internal sealed class SnsBatchProgress(int count)
     private readonly object _gate = new();
     private readonly int[] _attempts = new int[count];
     private readonly List<int> _retries = [];
+    private readonly SnsBatchEntryResult?[] _lastErrors = new SnsBatchEntryResult?[count];
     private int _requests;
 
     public SnsBatchEntryResult?[] Results { get; } = new SnsBatchEntryResult?[count];
@@ -24,6 +25,7 @@ internal sealed class SnsBatchProgress(int count)
         foreach (int index in chunk)
         {
             _attempts[index]++;
+            _lastErrors[index] = null;
         }
     }
 
@@ -54,6 +56,7 @@ internal sealed class SnsBatchProgress(int count)
             }
             else if (mayRetry && AwsErrorClassifier.IsRetryable(answer.Code))
             {
+                _lastErrors[index] = new SnsBatchEntryResult(index, _attempts[index]) { ErrorCode = answer.Code ?? "Unknown", ErrorMessage = answer.Message, SenderFault = answer.SenderFault };
                 lock (_gate)
                 {
                     _retries.Add(index);
@@ -83,5 +86,20 @@ internal sealed class SnsBatchProgress(int count)
             _retries.Clear();
             return next;
         }
+    }
+
+    /// <summary>The results after the caller cancelled: known results stay, entries waiting for a retry keep their last
+    /// error, entries in flight fail with <c>Canceled</c> and entries never sent with <c>NotAttempted</c>.</summary>
+    public SnsBatchEntryResult[] Cancelled()
+    {
+        var results = new SnsBatchEntryResult[Results.Length];
+        for (int index = 0; index < results.Length; index++)
+        {
+            results[index] = Results[index] ?? _lastErrors[index] ?? (_attempts[index] > 0
+                ? new SnsBatchEntryResult(index, _attempts[index]) { ErrorCode = "Canceled", ErrorMessage = "The caller cancelled while the request was in flight; the message may or may not have been published." }
+                : new SnsBatchEntryResult(index, 0) { ErrorCode = "NotAttempted", ErrorMessage = "Not sent: the caller cancelled the batch first." });
+        }
+
+        return results;
     }
 }

@@ -22,6 +22,24 @@ internal sealed class SnsBatchRunner<TMessage>(SnsPublisherSettings<TMessage> se
     public async Task<SnsBatchResult> RunAsync(IReadOnlyList<PreparedMessage> messages, CancellationToken cancellationToken)
     {
         var state = new SnsBatchProgress(messages.Count);
+        try
+        {
+            await RunRoundsAsync(messages, state, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            var partial = new SnsBatchResult(state.Cancelled(), state.Requests);
+            Log.SnsBatchCancelled(logger, settings.Topic.Name, messages.Count, partial.SucceededCount, partial.RequestCount);
+            throw new SnsBatchCanceledException(partial, ex, cancellationToken);
+        }
+
+        var result = new SnsBatchResult(Array.ConvertAll(state.Results, r => r ?? throw new InvalidOperationException("A message was left without a result.")), state.Requests);
+        Log.SnsBatchPublished(logger, settings.Topic.Name, messages.Count, result.SucceededCount, result.FailedCount, result.RequestCount);
+        return result;
+    }
+
+    private async Task RunRoundsAsync(IReadOnlyList<PreparedMessage> messages, SnsBatchProgress state, CancellationToken cancellationToken)
+    {
         List<int> pending = [.. Enumerable.Range(0, messages.Count)];
         for (int round = 0; pending.Count > 0; round++)
         {
@@ -49,10 +67,6 @@ internal sealed class SnsBatchRunner<TMessage>(SnsPublisherSettings<TMessage> se
 
             pending = state.TakeRetries();
         }
-
-        var result = new SnsBatchResult(Array.ConvertAll(state.Results, r => r ?? throw new InvalidOperationException("A message was left without a result.")), state.Requests);
-        Log.SnsBatchPublished(logger, settings.Topic.Name, messages.Count, result.SucceededCount, result.FailedCount, result.RequestCount);
-        return result;
     }
 
     private TimeSpan Backoff(int round)
@@ -81,13 +95,15 @@ internal sealed class SnsBatchRunner<TMessage>(SnsPublisherSettings<TMessage> se
         {
             answers = await transport.PublishBatchAsync(settings.Topic.Value, entries, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is SnsException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
+            // Any failure of one request becomes a result of its entries: letting it escape would lose the results of the
+            // requests SNS already accepted (and a caller that retries would publish them twice).
             (string code, string message, bool senderFault) = ex switch
             {
                 SnsException sns => (sns.Code.Length > 0 ? sns.Code : $"Http{(int)sns.StatusCode}", sns.ErrorMessage ?? sns.Message, sns.ErrorType == "Sender" || (int)sns.StatusCode is >= 400 and < 500),
                 OperationCanceledException => ("RequestTimeout", "The PublishBatch request timed out; the messages may or may not have been published.", false),
-                _ => ("RequestFailed", $"The PublishBatch request failed ({ex.Message}); the messages may or may not have been published.", false),
+                _ => ("RequestFailed", $"The PublishBatch request failed ({ex.GetType().Name}: {AwsErrorText.Redact(ex.Message)}); the messages may or may not have been published.", false),
             };
             Log.SnsBatchRequestFailed(logger, settings.Topic.Name, code, chunk.Count, (ex as SnsException)?.RequestId);
             state.FailAll(chunk, code, message, senderFault);

@@ -50,7 +50,7 @@ internal static class SnsMessageRules
 
         return attribute.DataType switch
         {
-            "Number" when !IsNumber(value) => "a Number value must be a decimal number such as -12.5 or 1e3",
+            "Number" when !IsNumber(value) => "a Number value must be a decimal number such as -12.5 or 1e3, with at most 38 significant digits and a magnitude between 1E-128 and 1E+126 (or 0)",
             "String.Array" when !IsFlatJsonArray(value) => "a String.Array value must be a JSON array of strings, numbers, true, false or null",
             _ => null,
         };
@@ -104,9 +104,7 @@ internal static class SnsMessageRules
         }
     }
 
-    private static bool IsNumber(string value) =>
-        decimal.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)
-        || (double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double d) && double.IsFinite(d));
+    private static bool IsNumber(string value) => SnsNumber.IsValid(value);
 
     private static bool IsFlatJsonArray(string value)
     {

@@ -26,8 +26,21 @@ internal sealed class SnsTopicArn
 
     public bool IsFifo => Name.EndsWith(".fifo", StringComparison.Ordinal);
 
-    /// <summary>The regional endpoint: <c>https://sns.{region}.amazonaws.com/</c>, <c>.amazonaws.com.cn</c> in China.</summary>
-    public Uri DefaultServiceUrl => new(Partition == "aws-cn" ? $"https://sns.{Region}.amazonaws.com.cn/" : $"https://sns.{Region}.amazonaws.com/");
+    /// <summary>The regional endpoint <c>https://sns.{region}.{partition DNS suffix}/</c>.</summary>
+    public Uri DefaultServiceUrl => new($"https://sns.{Region}.{DnsSuffix(Partition)}/");
+
+    /// <summary>The DNS suffix of each partition the parser accepts (AWS's partitions.json).</summary>
+    internal static string DnsSuffix(string partition) => partition switch
+    {
+        "aws" or "aws-us-gov" => "amazonaws.com",
+        "aws-cn" => "amazonaws.com.cn",
+        "aws-iso" => "c2s.ic.gov",
+        "aws-iso-b" => "sc2s.sgov.gov",
+        "aws-iso-e" => "cloud.adc-e.uk",
+        "aws-iso-f" => "csp.hci.ic.gov",
+        "aws-eusc" => "amazonaws.eu",
+        _ => throw new ArgumentOutOfRangeException(nameof(partition), partition, "Not an AWS partition."),
+    };
 
     /// <summary>Parses the ARN, or says what is wrong with it.</summary>
     public static SnsTopicArn? TryParse(string? value, out string problem)
