@@ -17,6 +17,7 @@ internal static class MetricsRegistration
         services.TryAddSingleton(static provider => new RetryMetrics(provider.GetRequiredService<IMeterFactory>()));
         services.TryAddSingleton(static provider => new ClockSkewMetrics(provider.GetRequiredService<IMeterFactory>()));
         services.TryAddSingleton(static provider => new TokenMetrics(provider.GetRequiredService<IMeterFactory>()));
+        services.TryAddSingleton(static provider => new MessagingMetrics(provider.GetRequiredService<IMeterFactory>()));
         return services;
     }
 }
