@@ -42,7 +42,7 @@ internal sealed class SnsPublisher<TMessage> : ISnsPublisher<TMessage>
         try
         {
             SnsPublishResult result = await _transport.PublishAsync(_settings.Topic.Value, prepared, cancellationToken).ConfigureAwait(false);
-            Measure("publish", started, 1, null);
+            Measure("publish", started, null);
             activity?.SetTag("messaging.message.id", result.MessageId);
             activity?.SetTag("aws.request_id", result.RequestId);
             Log.SnsPublished(_logger, _settings.Topic.Name, result.MessageId);
@@ -50,14 +50,14 @@ internal sealed class SnsPublisher<TMessage> : ISnsPublisher<TMessage>
         }
         catch (SnsException ex)
         {
-            Measure("publish", started, 1, string.IsNullOrEmpty(ex.Code) ? "_OTHER" : ex.Code);
+            Measure("publish", started, string.IsNullOrEmpty(ex.Code) ? "_OTHER" : ex.Code);
             SnsActivities.Failed(activity, ex.Code, ex.RequestId);
             Log.SnsPublishFailed(_logger, _settings.Topic.Name, ex.Code, (int)ex.StatusCode, ex.RequestId);
             throw;
         }
         catch (Exception ex) when (ex is not SnsException)
         {
-            Measure("publish", started, 1, ex.GetType().FullName ?? "_OTHER");
+            _metrics.Operation(_target, "publish", _timeProvider.GetElapsedTime(started), ex.GetType().FullName ?? "_OTHER");
             throw;
         }
     }
@@ -109,10 +109,10 @@ internal sealed class SnsPublisher<TMessage> : ISnsPublisher<TMessage>
     }
 
     /// <summary>Records one single-message publish on both messaging instruments.</summary>
-    private void Measure(string operation, long started, int count, string? errorType)
+    private void Measure(string operation, long started, string? errorType)
     {
         _metrics.Operation(_target, operation, _timeProvider.GetElapsedTime(started), errorType);
-        _metrics.Sent(_target, operation, count, errorType);
+        _metrics.Sent(_target, operation, 1, errorType);
     }
 
     private string? TraceParent() => _settings.AddTraceContext ? SnsActivities.TraceParent(Activity.Current) : null;
