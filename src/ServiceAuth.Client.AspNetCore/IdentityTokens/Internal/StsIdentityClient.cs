@@ -38,6 +38,11 @@ internal sealed class StsIdentityClient(IHttpClientFactory clients, IdentityToke
         {
             return (null, new(IamIdentityTokenFailureReason.StsFailed, $"STS {validated.Host} could not be reached ({e.HttpRequestError})"));
         }
+        catch (IOException e)
+        {
+            string error = e is HttpIOException io ? io.HttpRequestError.ToString() : e.GetType().Name;
+            return (null, new(IamIdentityTokenFailureReason.StsFailed, $"STS {validated.Host}: the connection broke while its answer was read ({error})"));
+        }
         finally
         {
             if (entered)
