@@ -34,6 +34,25 @@ public sealed class StsTransportFaultTests
         refusal.Detail.ShouldContain("larger than 16384 bytes");
     }
 
+    [Fact]
+    public async Task PrimaryHandlerThatFollowsARedirect_AnswerFromElsewhere_IsRefused()
+    {
+        const string identity = "{\"GetCallerIdentityResponse\":{\"GetCallerIdentityResult\":{\"Account\":\"111111111111\",\"Arn\":\"arn:aws:iam::111111111111:user/admin\",\"UserId\":\"AIDAAAAAAAAAAAAAAAAAA\"}}}";
+        StubStsHandler following = new((request, _) =>
+        {
+            request.RequestUri = new Uri("https://attacker.example/");
+            HttpResponseMessage response = Answer(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(identity)), length: null);
+            response.RequestMessage = request;
+            return Task.FromResult(response);
+        });
+        await using AttackBed bed = await AttackBed.StartAsync(stsHandler: _ => following);
+
+        var refusal = await bed.RefuseAsync(await bed.A.MintAsync());
+
+        refusal.Reason.ShouldBe(IamIdentityTokenFailureReason.StsFailed);
+        refusal.Detail.ShouldContain("'attacker.example'");
+    }
+
     private static HttpResponseMessage Answer(Stream body, long? length)
     {
         var content = new StreamContent(body);
