@@ -53,6 +53,31 @@ public sealed class StsTransportFaultTests
         refusal.Detail.ShouldContain("'attacker.example'");
     }
 
+    [Fact]
+    public async Task AnswerWithInvalidUtf8InAString_IsRefused()
+    {
+        byte[] body = [.. "{\"GetCallerIdentityResponse\":{\"GetCallerIdentityResult\":{\"Account\":\"111111111111\",\"Arn\":\"arn:aws:iam::111111111111:user/"u8, 0xC3, 0x28, .. "\",\"UserId\":\"AIDAAAAAAAAAAAAAAAAAA\"}}}"u8];
+        StubStsHandler sts = new((_, _) => Task.FromResult(Answer(new MemoryStream(body), length: body.Length)));
+        await using AttackBed bed = await AttackBed.StartAsync(stsHandler: _ => sts);
+
+        (await bed.RefuseAsync(await bed.A.MintAsync())).Reason.ShouldBe(IamIdentityTokenFailureReason.StsResponseInvalid);
+    }
+
+    [Fact]
+    public async Task AnswerWithAMalformedContentType_IsRefused()
+    {
+        StubStsHandler sts = new((_, _) =>
+        {
+            HttpResponseMessage response = Answer(new MemoryStream("{}"u8.ToArray()), length: 2);
+            response.Content.Headers.Remove("Content-Type");
+            response.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json;;==\"");
+            return Task.FromResult(response);
+        });
+        await using AttackBed bed = await AttackBed.StartAsync(stsHandler: _ => sts);
+
+        (await bed.RefuseAsync(await bed.A.MintAsync())).Reason.ShouldBe(IamIdentityTokenFailureReason.StsResponseInvalid);
+    }
+
     private static HttpResponseMessage Answer(Stream body, long? length)
     {
         var content = new StreamContent(body);
