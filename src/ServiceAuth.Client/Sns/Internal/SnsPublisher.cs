@@ -57,7 +57,9 @@ internal sealed class SnsPublisher<TMessage> : ISnsPublisher<TMessage>
         }
         catch (Exception ex) when (ex is not SnsException)
         {
-            _metrics.Operation(_target, "publish", _timeProvider.GetElapsedTime(started), ex.GetType().FullName ?? "_OTHER");
+            string errorType = ex.GetType().FullName ?? "_OTHER";
+            Measure("publish", started, errorType);
+            SnsActivities.Failed(activity, errorType, null);
             throw;
         }
     }
@@ -88,7 +90,9 @@ internal sealed class SnsPublisher<TMessage> : ISnsPublisher<TMessage>
         }
         catch (Exception ex)
         {
-            _metrics.Operation(_target, "publish_batch", _timeProvider.GetElapsedTime(started), ex.GetType().FullName ?? "_OTHER");
+            string errorType = ex.GetType().FullName ?? "_OTHER";
+            _metrics.Operation(_target, "publish_batch", _timeProvider.GetElapsedTime(started), errorType);
+            SnsActivities.Failed(activity, errorType, null);
             throw;
         }
 
