@@ -34,6 +34,7 @@ internal static class SignatureWriter
     }
 
     /// <summary>Writes the lowercase hex signature of <paramref name="canonicalRequest"/> and returns its length.</summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     public static int Sign(ReadOnlySpan<byte> canonicalRequest, ReadOnlySpan<char> amzDate, SigV4SigningParameters parameters, ImmutableCredentials credentials, SigningKeys keys, Span<byte> signatureHex, SigningTrace? trace)
     {
         Span<byte> digest = stackalloc byte[32];
@@ -101,6 +102,7 @@ internal static class SignatureWriter
         }
     }
 
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     public static string Authorization(string accessKey, ReadOnlySpan<char> date, SigV4SigningParameters parameters, ReadOnlySpan<byte> signedHeaders, ReadOnlySpan<byte> signature)
     {
         // "AWS4-ECDSA-P256-SHA256 Credential=" + "/yyyyMMdd/" + "/" + "/aws4_request" + ", SignedHeaders=" + ", Signature="
@@ -141,6 +143,7 @@ internal static class SignatureWriter
         }
     }
 
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     private static int SignEcdsa(ReadOnlySpan<byte> stringToSign, ImmutableCredentials credentials, SigningKeys keys, Span<byte> digest, Span<byte> signatureHex)
     {
         Span<byte> der = stackalloc byte[SigV4aKey.MaxSignatureLength];
