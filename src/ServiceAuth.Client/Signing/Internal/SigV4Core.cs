@@ -46,7 +46,7 @@ internal static class SigV4Core
         try
         {
             AppendMethodAndPath(ref canonical, request, uri, parameters);
-            if (uri.Query.Length > 1)
+            if (uri.Query.Length > 1 && !PlainQuery.TryAppend(ref canonical, uri.Query.AsSpan(1)))
             {
                 var query = new CanonicalQuery(uri.Query, 0);
                 try
