@@ -7,6 +7,7 @@ namespace ServiceAuth.Client.Signing.Internal;
 /// </summary>
 internal sealed class HeaderNames
 {
+    /// <summary>How many names each thread remembers: a power of two.</summary>
     private const int Size = 32;
 
     [ThreadStatic]
@@ -29,16 +30,16 @@ internal sealed class HeaderNames
         {
             if (ReferenceEquals(names[i], name))
             {
-                _hint = (i + 1) % Size;
+                _hint = (i + 1) & (Size - 1);
                 return _parsed[i]!;
             }
 
-            i = (i + 1) % Size;
+            i = (i + 1) & (Size - 1);
         }
 
         var parsed = new HeaderName(name);
         int slot = _next;
-        _next = (slot + 1) % Size;
+        _next = (slot + 1) & (Size - 1);
         _hint = _next;
         _names[slot] = name;
         _parsed[slot] = parsed;
