@@ -50,6 +50,7 @@ using var overridden = new HttpRequestMessage(HttpMethod.Get, "items");
 overridden.Options.Set(SigV4DelegatingHandler.RegionOptionKey, "us-west-2");
 using HttpResponseMessage viaStandard = await provider.GetRequiredService<IHttpClientFactory>().CreateClient("standard").SendAsync(overridden);
 SnsPublishResult published = await provider.GetRequiredService<ISnsPublisher<Ping>>().PublishAsync(new Ping(7));
+SnsBatchResult batch = await provider.GetRequiredService<ISnsPublisher<Ping>>().PublishBatchAsync(Enumerable.Range(0, 12).Select(i => new Ping(i)));
 EventBridgeEntryResult put = await provider.GetRequiredService<IEventBridgePublisher<Ping>>().PublishAsync(new Ping(8));
 Uri presigned = SigV4Signer.Shared.Presign(
     new HttpRequestMessage(HttpMethod.Get, "https://bucket.s3.eu-west-1.amazonaws.com/key"),
@@ -64,13 +65,14 @@ Uri presignedV4a = SigV4Signer.Shared.Presign(
 
 bool ok = response.StatusCode == HttpStatusCode.OK
     && viaStandard.StatusCode == HttpStatusCode.OK
-    && wire.Authorizations.Count == 4
+    && wire.Authorizations.Count == 6
     && wire.Authorizations[1].Contains("/us-west-2/execute-api/aws4_request", StringComparison.Ordinal)
     && wire.Authorizations.TrueForAll(a => a.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/", StringComparison.Ordinal))
     && wire.Bodies[2].Contains("Message=%7B%22Count%22%3A7%7D", StringComparison.Ordinal)
     && published.MessageId == "smoke-1"
+    && batch.AllSucceeded && batch.RequestCount == 2 && batch.Entries.Count == 12
     && put.EventId == "eb-1"
-    && wire.Bodies[3].Contains(""""DetailType":"Ping","Detail":"{\"Count\":8}"""", StringComparison.Ordinal)
+    && wire.Bodies[^1].Contains(""""DetailType":"Ping","Detail":"{\"Count\":8}"""", StringComparison.Ordinal)
     && presigned.Query.Contains("X-Amz-Signature=", StringComparison.Ordinal)
     && presignedV4a.Query.Contains("X-Amz-Algorithm=AWS4-ECDSA-P256-SHA256", StringComparison.Ordinal)
     && presignedV4a.Query.Contains("X-Amz-Signature=30", StringComparison.Ordinal);
@@ -97,6 +99,15 @@ namespace ServiceAuth.Client.AotSmoke
             if (request.Headers.Contains("X-Amz-Target"))
             {
                 return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"eb-1\"}]}") };
+            }
+
+            string body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
+            if (body.Contains("Action=PublishBatch", StringComparison.Ordinal))
+            {
+                IEnumerable<string> ids = System.Text.RegularExpressions.Regex.Matches(body, @"PublishBatchRequestEntries\.member\.\d+\.Id=([^&]+)").Select(m => m.Groups[1].Value);
+                string members = string.Concat(ids.Select(id => $"<member><Id>{id}</Id><MessageId>b-{id}</MessageId></member>"));
+                string batchXml = $"<PublishBatchResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishBatchResult><Successful>{members}</Successful><Failed/></PublishBatchResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></PublishBatchResponse>";
+                return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(batchXml, Encoding.UTF8, "text/xml") };
             }
 
             string xml = "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult><MessageId>smoke-1</MessageId></PublishResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></PublishResponse>";

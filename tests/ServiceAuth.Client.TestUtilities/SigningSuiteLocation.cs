@@ -35,12 +35,9 @@ public static class SigningSuiteLocation
             return Path.GetFullPath(fromEnvironment);
         }
 
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        if (RepositoryLocation.RootOrNull is { } root)
         {
-            if (File.Exists(Path.Combine(directory.FullName, "ServiceAuth.Client.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "aws-signing-test-suite"));
-            }
+            return Path.GetFullPath(Path.Combine(root, "..", "shared", "aws-signing-test-suite"));
         }
 
         return Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "shared", "aws-signing-test-suite"));

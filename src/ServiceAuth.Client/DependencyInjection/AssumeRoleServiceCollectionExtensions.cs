@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using ServiceAuth.Client.Credentials;
 using ServiceAuth.Client.Credentials.Internal;
+using ServiceAuth.Client.DependencyInjection.Internal;
+using ServiceAuth.Client.Diagnostics;
 
 namespace ServiceAuth.Client;
 
@@ -21,12 +23,14 @@ public static class AssumeRoleServiceCollectionExtensions
     public static IServiceCollection AddAssumeRoleCredentials(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddServiceAuthMetrics();
         services.TryAddSingleton<IStsClientFactory, StsClientFactory>();
         services.TryAddSingleton(provider => new AssumeRoleCredentialsCache(
             provider.GetRequiredService<IStsClientFactory>(),
             provider.GetService<TimeProvider>(),
             provider.GetService<ILoggerFactory>(),
-            provider.GetService<StsCallSettings>()));
+            provider.GetService<StsCallSettings>(),
+            provider.GetRequiredService<CredentialsMetrics>()));
         services.TryAddSingleton<IAssumeRoleCredentialsCache>(provider => provider.GetRequiredService<AssumeRoleCredentialsCache>());
         services.TryAddSingleton<CredentialsResolver>();
         return services;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Polly;
 using ServiceAuth.Client.DependencyInjection.Internal;
+using ServiceAuth.Client.Diagnostics;
 using ServiceAuth.Client.Protocol.Internal;
 using ServiceAuth.Client.Retry.Internal;
 
@@ -72,6 +73,7 @@ public static class AwsRetryHttpClientBuilderExtensions
         services.AddOptions<AwsRetryOptions>(name).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AwsRetryOptions>, AwsRetryOptionsValidator>());
         services.TryAddSingleton<AwsRetryBudgets>();
+        services.AddServiceAuthMetrics();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, ResilienceStackingFilter>());
         if (!SingletonInstance.GetOrAdd<AwsRetryClientRegistry>(services).Add(name))
         {
@@ -88,7 +90,7 @@ public static class AwsRetryHttpClientBuilderExtensions
             ILogger logger = provider.GetService<ILoggerFactory>()?.CreateLogger("ServiceAuth.Client.Retry") ?? NullLogger.Instance;
             var backoff = new FullJitterBackoff(provider.GetService<TimeProvider>() ?? TimeProvider.System, SystemRandomizer.Shared);
             RetryBudget budget = provider.GetRequiredService<AwsRetryBudgets>().For(client, o.RetryBudget);
-            pipeline.AddRetry(new AwsRetryStrategy(o, budget, backoff, logger).CreateOptions());
+            pipeline.AddRetry(new AwsRetryStrategy(o, budget, backoff, logger, provider.GetRequiredService<RetryMetrics>()).CreateOptions());
         });
         return builder;
     }

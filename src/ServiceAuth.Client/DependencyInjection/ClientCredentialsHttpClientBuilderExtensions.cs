@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using ServiceAuth.Client.ClientCredentials;
 using ServiceAuth.Client.ClientCredentials.Internal;
 using ServiceAuth.Client.DependencyInjection.Internal;
+using ServiceAuth.Client.Diagnostics;
 
 namespace ServiceAuth.Client;
 
@@ -66,10 +67,11 @@ public static class ClientCredentialsHttpClientBuilderExtensions
     {
         IServiceCollection services = builder.Services;
         services.AddOptions<ClientCredentialsTokenOptions>(builder.Name).ValidateOnStart();
+        services.AddServiceAuthMetrics();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClientCredentialsTokenOptions>, ClientCredentialsTokenOptionsValidator>());
         services.TryAddSingleton(provider => new ClientCredentialsTokenCache(
             provider.GetRequiredService<IHttpClientFactory>(), provider.GetService<TimeProvider>(), provider.GetService<ILoggerFactory>(),
-            provider.GetService<ISharedTokenStore>()));
+            provider.GetService<ISharedTokenStore>(), provider.GetRequiredService<TokenMetrics>()));
         services.AddHttpClient(TokenEndpointClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
             .RedactLoggedHeaders(SensitiveHeaders);
         if (!SingletonInstance.GetOrAdd<ClientCredentialsClientRegistry>(services).Add(builder.Name))
@@ -84,7 +86,8 @@ public static class ClientCredentialsHttpClientBuilderExtensions
             return new ClientCredentialsTokenHandler(
                 provider.GetRequiredService<ClientCredentialsTokenCache>().GetEntry(options),
                 options.AllowInsecureHttp,
-                provider.GetRequiredService<ILoggerFactory>().CreateLogger("ServiceAuth.Client.ClientCredentials"));
+                provider.GetRequiredService<ILoggerFactory>().CreateLogger("ServiceAuth.Client.ClientCredentials"),
+                provider.GetRequiredService<TokenMetrics>());
         });
         builder.RedactLoggedHeaders(SensitiveHeaders);
         return builder;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ServiceAuth.Client.DependencyInjection.Internal;
+using ServiceAuth.Client.Diagnostics;
 using ServiceAuth.Client.EventBridge;
 using ServiceAuth.Client.EventBridge.Internal;
 using ServiceAuth.Client.Protocol.Internal;
@@ -80,6 +81,7 @@ public static class EventBridgePublisherServiceCollectionExtensions
         IServiceCollection services, string name, Action<OptionsBuilder<EventBridgePublisherOptions<TEvent>>> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddServiceAuthMetrics();
         string clientName = SingletonInstance.GetOrAdd<EventBridgePublisherRegistry>(services).Add(typeof(TEvent), name);
         OptionsBuilder<EventBridgePublisherOptions<TEvent>> options = services.AddOptions<EventBridgePublisherOptions<TEvent>>(name);
         configure(options);
@@ -115,6 +117,7 @@ public static class EventBridgePublisherServiceCollectionExtensions
             settings,
             new EventBridgeTransport(provider.GetRequiredService<IHttpClientFactory>(), clientName),
             new FullJitterBackoff(provider.GetService<TimeProvider>() ?? TimeProvider.System, SystemRandomizer.Shared),
-            loggers.CreateLogger<EventBridgePublisher<TEvent>>());
+            loggers.CreateLogger<EventBridgePublisher<TEvent>>(),
+            provider.GetRequiredService<MessagingMetrics>());
     }
 }

@@ -73,6 +73,7 @@ public static class SigV4HttpClientBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<SignedHttpClientOptions>, DefaultRegionFromServices>());
         services.TryAddSingleton<SignedClientCredentials>();
         services.TryAddSingleton(provider => new ClockSkewRegistry(provider.GetService<TimeProvider>()));
+        services.AddServiceAuthMetrics();
         services.AddAssumeRoleCredentials();
 
         string name = builder.Name;

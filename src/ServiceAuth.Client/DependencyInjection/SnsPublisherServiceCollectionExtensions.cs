@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ServiceAuth.Client.DependencyInjection.Internal;
+using ServiceAuth.Client.Diagnostics;
 using ServiceAuth.Client.Protocol.Internal;
 using ServiceAuth.Client.Sns;
 using ServiceAuth.Client.Sns.Internal;
@@ -87,6 +88,7 @@ public static class SnsPublisherServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
+        services.AddServiceAuthMetrics();
         string clientName = SingletonInstance.GetOrAdd<SnsPublisherRegistry>(services).Add(typeof(TMessage), name);
         services.AddOptions<SnsPublisherOptions<TMessage>>(name).Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SnsPublisherOptions<TMessage>>, SnsPublisherOptionsValidator<TMessage>>());
@@ -119,6 +121,7 @@ public static class SnsPublisherServiceCollectionExtensions
             settings,
             new SnsTransport(provider.GetRequiredService<IHttpClientFactory>(), clientName),
             new FullJitterBackoff(provider.GetService<TimeProvider>() ?? TimeProvider.System, SystemRandomizer.Shared),
-            loggers.CreateLogger<SnsPublisher<TMessage>>());
+            loggers.CreateLogger<SnsPublisher<TMessage>>(),
+            provider.GetRequiredService<MessagingMetrics>());
     }
 }

@@ -45,6 +45,8 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly ClockSkewRegistry _skew;
+    private readonly RetryMetrics _retryMetrics;
+    private readonly ClockSkewMetrics _skewMetrics;
 
     /// <summary>Initializes a new instance of the <see cref="SigV4DelegatingHandler"/> class. Set
     /// <see cref="DelegatingHandler.InnerHandler"/> (for example a <see cref="SocketsHttpHandler"/> with
@@ -58,9 +60,13 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
     {
     }
 
-    internal SigV4DelegatingHandler(SigningSettings settings, AWSCredentials credentials, SigV4Signer signer, TimeProvider? timeProvider, ILogger? logger, ClockSkewRegistry skew)
+    internal SigV4DelegatingHandler(
+        SigningSettings settings, AWSCredentials credentials, SigV4Signer signer, TimeProvider? timeProvider, ILogger? logger, ClockSkewRegistry skew,
+        RetryMetrics? retryMetrics = null, ClockSkewMetrics? skewMetrics = null)
     {
         _skew = skew;
+        _retryMetrics = retryMetrics ?? RetryMetrics.Shared;
+        _skewMetrics = skewMetrics ?? ClockSkewMetrics.Shared;
         _settings = settings;
         _credentials = credentials;
         _signer = signer;
@@ -151,7 +157,7 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
         }
 
         response.Dispose();
-        RetryMetrics.Retried(reason);
+        _retryMetrics.Retried(reason);
         await SignAsync(request, uri, cancellationToken).ConfigureAwait(false);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
@@ -165,7 +171,7 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
         }
 
         response.Dispose();
-        RetryMetrics.Retried(reason);
+        _retryMetrics.Retried(reason);
         ImmutableCredentials credentials = CredentialsWait.Get(_credentials, cancellationToken);
         ReplayableContent.Rewind(request, cancellationToken);
         _signer.Sign(request, credentials, _settings.ParametersFor(request, uri, SigningTime(uri)));
@@ -227,7 +233,7 @@ public sealed class SigV4DelegatingHandler : DelegatingHandler
             return null;
         }
 
-        ClockSkewMetrics.Corrected();
+        _skewMetrics.Corrected();
         Log.ClockSkewCorrected(_logger, uri.Host, offset.TotalSeconds, code ?? "403");
         return "clock_skew";
     }

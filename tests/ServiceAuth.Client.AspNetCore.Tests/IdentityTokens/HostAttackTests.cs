@@ -47,10 +47,13 @@ public sealed class HostAttackTests
         refusal.Detail.ShouldContain("userinfo");
     }
 
-    [Fact]
-    public async Task Port_IsRefused()
+    [Theory]
+    [InlineData("https://sts.us-east-1.amazonaws.com:8443/")]
+    [InlineData("https://sts.us-east-1.amazonaws.com:443/")]
+    [InlineData("https://sts.us-east-1.amazonaws.com:/")]
+    public async Task Port_IsRefused(string prefix)
     {
-        var refusal = await RefuseWithPrefix("https://sts.us-east-1.amazonaws.com:8443/");
+        var refusal = await RefuseWithPrefix(prefix);
 
         refusal.Reason.ShouldBe(IamIdentityTokenFailureReason.HostNotAllowed);
         refusal.Detail.ShouldContain("port");
@@ -60,6 +63,8 @@ public sealed class HostAttackTests
     [InlineData("https://169.254.169.254/", "IP literal")]
     [InlineData("https://127.0.0.1/", "IP literal")]
     [InlineData("https://[::1]/", "IPv6 literal")]
+    [InlineData("https://2130706433/", "IP literal")]
+    [InlineData("https://0x7f.1/", "IP literal")]
     public async Task IpLiteral_IsRefused(string prefix, string expected)
     {
         var refusal = await RefuseWithPrefix(prefix);
@@ -68,10 +73,15 @@ public sealed class HostAttackTests
         refusal.Detail.ShouldContain(expected);
     }
 
-    [Fact]
-    public async Task IdnHomoglyph_IsRefused()
+    [Theory]
+    [InlineData("https://sts.us-\u0435ast-1.amazonaws.com/")]
+    [InlineData("https://sts\u3002us-east-1.amazonaws.com/")]
+    [InlineData("https://sts.us-east-1\uFF0Eamazonaws.com/")]
+    [InlineData("https://sts.us-east-1.amazonaws\uFF61com/")]
+    [InlineData("https://sts.us-east-1.amazonaws.com\u3002/")]
+    public async Task IdnHomoglyphOrUnicodeDot_IsRefused(string prefix)
     {
-        var refusal = await RefuseWithPrefix("https://sts.us-\u0435ast-1.amazonaws.com/");
+        var refusal = await RefuseWithPrefix(prefix);
 
         refusal.Reason.ShouldBe(IamIdentityTokenFailureReason.HostNotAllowed);
         refusal.Detail.ShouldContain("IDN");
@@ -99,6 +109,11 @@ public sealed class HostAttackTests
     [InlineData("https://sts.us-east-1.amazonaws.com/other")]
     [InlineData("https://sts.us-east-1.amazonaws.com//")]
     [InlineData("https://sts.us-east-1.amazonaws.com/%2e/")]
+    [InlineData("https://sts.us-east-1.amazonaws.com/./")]
+    [InlineData("https://sts.us-east-1.amazonaws.com/%2F")]
+    [InlineData("https://sts.us-east-1.amazonaws.com/%2f/")]
+    [InlineData("https://sts.us-east-1.amazonaws.com/%252F")]
+    [InlineData("https://sts.us-east-1.amazonaws.com")]
     [InlineData("https://sts.us-east-1.amazonaws.com\\@attacker.example/")]
     public async Task AnotherPath_IsRefused(string prefix)
     {

@@ -27,6 +27,16 @@ public sealed class TokenAttackTests
     [InlineData("sa-iam-v1.aHR0cHM6Ly9zdHM.c2VydmljZS1i.YQ.YQ")]
     [InlineData("sa-iam-v1.aHR0cHM6Ly9zdHN.c2VydmljZS1i")]
     [InlineData("sa-iam-v1.__8.c2VydmljZS1i")]
+    [InlineData("sa-iam-v1.aHR0cHM6Ly9zdHM .c2VydmljZS1i")]
+    [InlineData("sa-iam-v1.aHR0cHM6\tLy9zdHM.c2VydmljZS1i")]
+    [InlineData("sa-iam-v1.aHR0cHM6Ly9zdHM+.c2VydmljZS1i")]
+    [InlineData("sa-iam-v1.aHR0cHM6Ly9zdHM/.c2VydmljZS1i")]
+    [InlineData("sa-iam-v1.aHR0cHM6Ly9zdHM==.c2VydmljZS1i")]
+    [InlineData("sa-iam-v1.aHR0cHM6Ly9zdHM..c2VydmljZS1i")]
+    [InlineData("sa-iam-v1..c2VydmljZS1i")]
+    [InlineData("sa-iam-v1.aHR0cHM6Ly9zdHM")]
+    [InlineData("sa-iam-v1._w.c2VydmljZS1i")]
+    [InlineData("sa-iam-v1.aHR0cHM6Ly9zdHM.c2VydmljZS1i.")]
     public async Task MalformedToken_IsRefused(string token)
     {
         await using AttackBed bed = await AttackBed.StartAsync();

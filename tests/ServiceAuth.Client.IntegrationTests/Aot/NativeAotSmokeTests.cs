@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace ServiceAuth.Client.IntegrationTests.Aot;
@@ -14,18 +13,18 @@ public sealed partial class NativeAotSmokeTests
     [Fact]
     public async Task AotSmoke_PublishedNativeAot_ZeroWarnings_RunsEveryPath()
     {
-        string root = RepositoryRoot();
+        string root = RepositoryLocation.Root;
         string output = Path.Combine(Path.GetTempPath(), "serviceauth-aotsmoke-" + Guid.NewGuid().ToString("N"));
         try
         {
-            (int publishExit, string publishLog) = await RunAsync("dotnet", $"publish tests/ServiceAuth.Client.AotSmoke -c Release -o \"{output}\" -nodeReuse:false -p:UseSharedCompilation=false", root);
+            (int publishExit, string publishLog) = await ExternalProcess.RunAsync("dotnet", $"publish tests/ServiceAuth.Client.AotSmoke -c Release -o \"{output}\" -nodeReuse:false -p:UseSharedCompilation=false", root, TimeSpan.FromMinutes(12));
             publishExit.ShouldBe(0, publishLog);
             publishLog.ShouldContain("Generating native code");
             TrimOrAotWarning().Matches(publishLog).Select(m => m.Value).ShouldBeEmpty();
             File.Exists(Path.Combine(output, "ServiceAuth.Client.dll")).ShouldBeFalse("a Native AOT publish ships no IL assemblies");
 
             string executable = Path.Combine(output, OperatingSystem.IsWindows() ? "ServiceAuth.Client.AotSmoke.exe" : "ServiceAuth.Client.AotSmoke");
-            (int runExit, string runLog) = await RunAsync(executable, string.Empty, root);
+            (int runExit, string runLog) = await ExternalProcess.RunAsync(executable, string.Empty, root, TimeSpan.FromMinutes(1));
 
             runExit.ShouldBe(0, runLog);
             runLog.ShouldContain("ServiceAuth.Client Native AOT smoke test: ok");
@@ -41,34 +40,4 @@ public sealed partial class NativeAotSmokeTests
 
     [GeneratedRegex(@"warning IL\d{4}[^\r\n]*", RegexOptions.IgnoreCase)]
     private static partial Regex TrimOrAotWarning();
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string file, string arguments, string workingDirectory)
-    {
-        var start = new ProcessStartInfo(file, arguments)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using Process process = Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(12));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ServiceAuth.Client.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("ServiceAuth.Client.sln not found above " + AppContext.BaseDirectory);
-    }
 }

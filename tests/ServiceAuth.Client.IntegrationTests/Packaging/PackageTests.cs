@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Xml.Linq;
 
@@ -14,11 +13,11 @@ public sealed class PackageTests
     [Fact]
     public async Task Pack_Release_VersionFromMinVer_Symbols_RepositoryAndNet8Floor()
     {
-        string root = RepositoryRoot();
+        string root = RepositoryLocation.Root;
         string output = Path.Combine(Path.GetTempPath(), "serviceauth-pack-" + Guid.NewGuid().ToString("N"));
         try
         {
-            (int exit, string log) = await RunAsync(root, $"pack src/ServiceAuth.Client -c Release --no-build -o \"{output}\" -p:MinVerVersionOverride=9.8.7 -nodeReuse:false");
+            (int exit, string log) = await ExternalProcess.RunAsync("dotnet", $"pack src/ServiceAuth.Client -c Release --no-build -o \"{output}\" -p:MinVerVersionOverride=9.8.7 -nodeReuse:false", root, TimeSpan.FromMinutes(5));
             exit.ShouldBe(0, log);
 
             File.Exists(Path.Combine(output, "ServiceAuth.Client.9.8.7.snupkg")).ShouldBeTrue(log);
@@ -51,29 +50,4 @@ public sealed class PackageTests
     private static string Dependency(XElement metadata, XNamespace ns, string framework, string id) =>
         (string)metadata.Descendants(ns + "group").Single(g => (string?)g.Attribute("targetFramework") == framework)
             .Elements(ns + "dependency").Single(d => (string?)d.Attribute("id") == id).Attribute("version")!;
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, string arguments)
-    {
-        var start = new ProcessStartInfo("dotnet", arguments) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using Process process = Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ServiceAuth.Client.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("ServiceAuth.Client.sln not found above " + AppContext.BaseDirectory);
-    }
 }

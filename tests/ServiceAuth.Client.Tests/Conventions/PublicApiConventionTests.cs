@@ -52,16 +52,5 @@ public sealed class PublicApiConventionTests
         tooLong.ShouldBeEmpty();
     }
 
-    internal static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ServiceAuth.Client.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("ServiceAuth.Client.sln not found above " + AppContext.BaseDirectory);
-    }
+    internal static string RepositoryRoot() => RepositoryLocation.Root;
 }

@@ -61,6 +61,21 @@ public sealed class SnsTelemetryTests
     }
 
     [Fact]
+    public async Task PublishFailingWithoutAnAwsAnswer_Span_HasTheExceptionTypeAsErrorType()
+    {
+        var spans = new List<Activity>();
+        using TracerProvider provider = Sdk.CreateTracerProviderBuilder().AddSource(ServiceAuthTelemetry.Name).AddInMemoryExporter(spans).Build();
+        using var host = new SnsTestHost<string>(respond: _ => throw new HttpRequestException("connection refused"));
+
+        Exception thrown = await Should.ThrowAsync<Exception>(() => host.Publisher.PublishAsync("m"));
+
+        thrown.ShouldNotBeOfType<SnsException>();
+        Activity span = spans.ShouldHaveSingleItem();
+        span.Status.ShouldBe(ActivityStatusCode.Error);
+        span.GetTagItem("error.type").ShouldBe(thrown.GetType().FullName);
+    }
+
+    [Fact]
     public async Task PublishBatch_Span_NamesTheOperationAndCount()
     {
         var spans = new List<Activity>();

@@ -111,15 +111,16 @@ internal sealed class IamIdentityTokenHandler(
 
     private TokenFailure? CheckWindow(ValidatedStsRequest request)
     {
+        // Compared as an age, never as SignedAt ± a span: a token dated 0001-01-01 or 9999-12-31 must not overflow.
         DateTimeOffset now = TimeProvider.GetUtcNow();
         TimeSpan skew = Options.MaxClockSkew;
-        if (now < request.SignedAt - skew)
+        TimeSpan age = now - request.SignedAt;
+        if (age < -skew)
         {
             return new(IamIdentityTokenFailureReason.NotYetValid, $"X-Amz-Date {request.SignedAt:O} is more than {skew} ahead of this service's clock ({now:O})");
         }
 
-        DateTimeOffset end = request.SignedAt + IamIdentityTokenFormat.StsValidity + skew;
-        return now > end
+        return age > IamIdentityTokenFormat.StsValidity + skew
             ? new(IamIdentityTokenFailureReason.Expired, $"X-Amz-Date {request.SignedAt:O} is more than 15 minutes plus {skew} before this service's clock ({now:O})")
             : null;
     }

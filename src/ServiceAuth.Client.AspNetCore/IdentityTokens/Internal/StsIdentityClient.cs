@@ -24,8 +24,14 @@ internal sealed class StsIdentityClient(IHttpClientFactory clients, IdentityToke
             await state.StsCalls.WaitAsync(linked.Token).ConfigureAwait(false);
             entered = true;
             using HttpRequestMessage request = Build(validated, options);
+            string target = request.RequestUri!.GetLeftPart(UriPartial.Path);
             using HttpResponseMessage response = await clients.CreateClient(IamIdentityTokenDefaults.StsHttpClientName)
                 .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            if (response.RequestMessage?.RequestUri is { } answered && answered.GetLeftPart(UriPartial.Path) != target)
+            {
+                return (null, new(IamIdentityTokenFailureReason.StsFailed, $"the answer came from {TokenFailure.Quote(answered.Host)}, not {validated.Host}: a handler of the STS HttpClient followed a redirect"));
+            }
+
             return await ReadAsync(response, validated, options.MaxStsResponseBytes, linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !aborted.IsCancellationRequested)
@@ -37,6 +43,11 @@ internal sealed class StsIdentityClient(IHttpClientFactory clients, IdentityToke
         catch (HttpRequestException e)
         {
             return (null, new(IamIdentityTokenFailureReason.StsFailed, $"STS {validated.Host} could not be reached ({e.HttpRequestError})"));
+        }
+        catch (IOException e)
+        {
+            string error = e is HttpIOException io ? io.HttpRequestError.ToString() : e.GetType().Name;
+            return (null, new(IamIdentityTokenFailureReason.StsFailed, $"STS {validated.Host}: the connection broke while its answer was read ({error})"));
         }
         finally
         {

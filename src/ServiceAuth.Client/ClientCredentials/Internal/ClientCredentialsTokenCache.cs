@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using ServiceAuth.Client.Diagnostics;
 using ServiceAuth.Client.Protocol.Internal;
 
 namespace ServiceAuth.Client.ClientCredentials.Internal;
@@ -16,18 +17,21 @@ internal sealed class ClientCredentialsTokenCache
     private readonly IRandomizer _random;
     private readonly ILogger _logger;
     private readonly ISharedTokenStore? _sharedStore;
+    private readonly TokenMetrics _metrics;
 
     public ClientCredentialsTokenCache(
-        IHttpClientFactory clients, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, ISharedTokenStore? sharedStore = null)
-        : this(fetcher: null!, timeProvider, loggerFactory, random: null)
+        IHttpClientFactory clients, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, ISharedTokenStore? sharedStore = null,
+        TokenMetrics? metrics = null)
+        : this(fetcher: null!, timeProvider, loggerFactory, random: null, metrics)
     {
-        _fetcher = options => new TokenEndpointClient(options, () => clients.CreateClient(TokenEndpointClient.HttpClientName), _timeProvider, _logger).RequestAsync;
+        _fetcher = options => new TokenEndpointClient(options, () => clients.CreateClient(TokenEndpointClient.HttpClientName), _timeProvider, _logger, _metrics).RequestAsync;
         _sharedStore = sharedStore;
     }
 
     internal ClientCredentialsTokenCache(
-        Func<ClientCredentialsTokenOptions, Func<CancellationToken, Task<AccessToken>>> fetcher, TimeProvider? timeProvider, ILoggerFactory? loggerFactory, IRandomizer? random)
+        Func<ClientCredentialsTokenOptions, Func<CancellationToken, Task<AccessToken>>> fetcher, TimeProvider? timeProvider, ILoggerFactory? loggerFactory, IRandomizer? random, TokenMetrics? metrics = null)
     {
+        _metrics = metrics ?? TokenMetrics.Shared;
         _fetcher = fetcher;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _random = random ?? SystemRandomizer.Shared;
@@ -54,6 +58,6 @@ internal sealed class ClientCredentialsTokenCache
             fetch = cancellationToken => store.GetOrFetchAsync(key, description, fromIdp, cancellationToken);
         }
 
-        return new(description, fetch, _timeProvider, _random, _logger);
+        return new(description, fetch, _timeProvider, _random, _logger, _metrics);
     }
 }

@@ -15,9 +15,11 @@ internal sealed class ClientCredentialsTokenHandler : DelegatingHandler
     private readonly TokenEntry _entry;
     private readonly bool _allowInsecureHttp;
     private readonly ILogger _logger;
+    private readonly TokenMetrics _metrics;
 
-    public ClientCredentialsTokenHandler(TokenEntry entry, bool allowInsecureHttp, ILogger logger)
+    public ClientCredentialsTokenHandler(TokenEntry entry, bool allowInsecureHttp, ILogger logger, TokenMetrics? metrics = null)
     {
+        _metrics = metrics ?? TokenMetrics.Shared;
         _entry = entry;
         _allowInsecureHttp = allowInsecureHttp;
         _logger = logger;
@@ -78,7 +80,7 @@ internal sealed class ClientCredentialsTokenHandler : DelegatingHandler
             return false;
         }
 
-        TokenMetrics.Resent();
+        _metrics.Resent();
         return true;
     }
 

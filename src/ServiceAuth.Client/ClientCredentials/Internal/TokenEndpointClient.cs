@@ -19,10 +19,12 @@ internal sealed class TokenEndpointClient
     private readonly Func<HttpMessageInvoker> _client;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly TokenMetrics _metrics;
     private readonly string _scopes;
 
-    public TokenEndpointClient(ClientCredentialsTokenOptions options, Func<HttpMessageInvoker> client, TimeProvider timeProvider, ILogger logger)
+    public TokenEndpointClient(ClientCredentialsTokenOptions options, Func<HttpMessageInvoker> client, TimeProvider timeProvider, ILogger logger, TokenMetrics? metrics = null)
     {
+        _metrics = metrics ?? TokenMetrics.Shared;
         _options = options;
         _client = client;
         _timeProvider = timeProvider;
@@ -55,12 +57,12 @@ internal sealed class TokenEndpointClient
         if (response.IsError)
         {
             TokenUnavailableException error = TokenErrors.From(response, _options);
-            TokenMetrics.Requested(_options.ClientId!, elapsed, error.Error ?? error.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "_OTHER");
+            _metrics.Requested(_options.ClientId!, elapsed, error.Error ?? error.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "_OTHER");
             Log.TokenRequestFailed(_logger, ClientCredentialsTokenCache.Describe(_options), error.Error, error.StatusCode, response.ErrorType.ToString());
             throw error;
         }
 
-        TokenMetrics.Requested(_options.ClientId!, elapsed, null);
+        _metrics.Requested(_options.ClientId!, elapsed, null);
         return Validate(response, now);
     }
 

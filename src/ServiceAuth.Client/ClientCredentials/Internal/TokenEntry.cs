@@ -16,13 +16,15 @@ internal sealed class TokenEntry
     private readonly TimeProvider _timeProvider;
     private readonly IRandomizer _random;
     private readonly ILogger _logger;
+    private readonly TokenMetrics _metrics;
     private readonly object _gate = new();
     private TokenSnapshot _snapshot = TokenSnapshot.Empty;
     private Task<AccessToken>? _inflight;
     private DateTimeOffset _lastInvalidation = DateTimeOffset.MinValue;
 
-    public TokenEntry(string description, Func<CancellationToken, Task<AccessToken>> fetch, TimeProvider timeProvider, IRandomizer random, ILogger logger)
+    public TokenEntry(string description, Func<CancellationToken, Task<AccessToken>> fetch, TimeProvider timeProvider, IRandomizer random, ILogger logger, TokenMetrics? metrics = null)
     {
+        _metrics = metrics ?? TokenMetrics.Shared;
         Description = description;
         _fetch = fetch;
         _timeProvider = timeProvider;
@@ -81,7 +83,7 @@ internal sealed class TokenEntry
             Volatile.Write(ref _snapshot, TokenSnapshot.Empty);
         }
 
-        TokenMetrics.Invalidated();
+        _metrics.Invalidated();
         Log.TokenInvalidated(_logger, Description);
         return true;
     }

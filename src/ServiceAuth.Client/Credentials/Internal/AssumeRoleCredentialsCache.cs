@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Amazon.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using ServiceAuth.Client.Diagnostics;
 
 namespace ServiceAuth.Client.Credentials.Internal;
 
@@ -15,14 +16,16 @@ internal sealed class AssumeRoleCredentialsCache : IAssumeRoleCredentialsCache
     private readonly ILogger _logger;
     private readonly StsCallSettings _settings;
     private readonly CacheEviction _eviction;
+    private readonly CredentialsMetrics _metrics;
 
-    public AssumeRoleCredentialsCache(IStsClientFactory clients, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, StsCallSettings? settings = null)
+    public AssumeRoleCredentialsCache(IStsClientFactory clients, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, StsCallSettings? settings = null, CredentialsMetrics? metrics = null)
     {
+        _metrics = metrics ?? CredentialsMetrics.Shared;
         _clients = clients;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ServiceAuth.Client.Credentials");
         _settings = settings ?? StsCallSettings.Default;
-        _eviction = new CacheEviction(_clients, _timeProvider, _settings.MaxCacheEntries, _settings.CacheIdleTimeout);
+        _eviction = new CacheEviction(_clients, _timeProvider, _settings.MaxCacheEntries, _settings.CacheIdleTimeout, _metrics);
     }
 
     internal int Count => _entries.Count;
@@ -52,12 +55,12 @@ internal sealed class AssumeRoleCredentialsCache : IAssumeRoleCredentialsCache
     private AssumedRoleCredentials Create(AWSCredentials source, AssumeRoleParameters parameters)
     {
         // The client is asked for on every call: after an eviction released it, an entry still held elsewhere gets a new one.
-        var caller = new StsAssumeRoleCaller(() => _clients.Get(source, parameters.StsRegion, parameters.StsEndpoint), parameters, _settings, _timeProvider, _logger);
+        var caller = new StsAssumeRoleCaller(() => _clients.Get(source, parameters.StsRegion, parameters.StsEndpoint), parameters, _settings, _timeProvider, _logger, _metrics);
         Func<CancellationToken, Task<AssumeRoleResult>> assume = source is IInvalidatableCredentials chained
             ? cancellationToken => ChainedSourceGuard.AssumeAsync(source, chained, caller.AssumeAsync, cancellationToken)
             : caller.AssumeAsync;
         _clients.Get(source, parameters.StsRegion, parameters.StsEndpoint); // created now: a bad region fails here, not at the first refresh
-        var entry = new AssumedRoleCredentials(parameters, assume, _timeProvider, _settings.Randomizer, _logger);
+        var entry = new AssumedRoleCredentials(parameters, assume, _timeProvider, _settings.Randomizer, _logger, _metrics);
         entry.Sweep(_timeProvider.GetTimestamp());
         return entry;
     }

@@ -18,19 +18,21 @@ internal sealed class AssumedRoleCredentials : AWSCredentials, IInvalidatableCre
     private readonly TimeProvider _timeProvider;
     private readonly IRandomizer _random;
     private readonly ILogger _logger;
+    private readonly CredentialsMetrics _metrics;
     private readonly object _gate = new();
     private CredentialsSnapshot _snapshot = CredentialsSnapshot.Empty;
     private Task<ImmutableCredentials>? _inflight;
     private long? _lastForcedAt;
     private int _used;
 
-    public AssumedRoleCredentials(AssumeRoleParameters parameters, Func<CancellationToken, Task<AssumeRoleResult>> assume, TimeProvider timeProvider, IRandomizer random, ILogger logger)
+    public AssumedRoleCredentials(AssumeRoleParameters parameters, Func<CancellationToken, Task<AssumeRoleResult>> assume, TimeProvider timeProvider, IRandomizer random, ILogger logger, CredentialsMetrics? metrics = null)
     {
         Parameters = parameters;
         _assume = assume;
         _timeProvider = timeProvider;
         _random = random;
         _logger = logger;
+        _metrics = metrics ?? CredentialsMetrics.Shared;
     }
 
     public AssumeRoleParameters Parameters { get; }
@@ -73,7 +75,7 @@ internal sealed class AssumedRoleCredentials : AWSCredentials, IInvalidatableCre
                 _ = StartRefresh(background: true);
             }
 
-            CredentialsMetrics.CacheHit();
+            _metrics.CacheHit();
             return cached;
         }
 
@@ -103,7 +105,7 @@ internal sealed class AssumedRoleCredentials : AWSCredentials, IInvalidatableCre
             Volatile.Write(ref _snapshot, CredentialsSnapshot.Empty);
         }
 
-        CredentialsMetrics.Invalidated();
+        _metrics.Invalidated();
         Log.CredentialsInvalidated(_logger, Parameters.RoleArn);
         return true;
     }
@@ -140,7 +142,7 @@ internal sealed class AssumedRoleCredentials : AWSCredentials, IInvalidatableCre
             _inflight = completion.Task;
         }
 
-        CredentialsMetrics.RefreshStarted(background);
+        _metrics.RefreshStarted(background);
         Log.RefreshStarted(_logger, Parameters.RoleArn, background ? "background" : "blocking");
 
         // Decoupled from every caller: no caller's cancellation or context reaches STS.

@@ -10,8 +10,10 @@ namespace ServiceAuth.Client.Credentials.Internal;
 /// so a lookup stays allocation-free. An evicted entry's STS client is disposed once no remaining entry shares it; an
 /// evicted entry still held somewhere keeps working (it asks for a new client).
 /// </summary>
-internal sealed class CacheEviction(IStsClientFactory clients, TimeProvider timeProvider, int maxEntries, TimeSpan idleTimeout)
+internal sealed class CacheEviction(IStsClientFactory clients, TimeProvider timeProvider, int maxEntries, TimeSpan idleTimeout, CredentialsMetrics? metrics = null)
 {
+    private readonly CredentialsMetrics _metrics = metrics ?? CredentialsMetrics.Shared;
+
     private readonly object _gate = new();
 
     public void Sweep(ConcurrentDictionary<(AWSCredentials Source, string Key), Lazy<AssumedRoleCredentials>> entries, (AWSCredentials, string) added)
@@ -40,7 +42,7 @@ internal sealed class CacheEviction(IStsClientFactory clients, TimeProvider time
                 if (entries.TryRemove(item))
                 {
                     excess--;
-                    CredentialsMetrics.Evicted(idle ? "idle" : "size");
+                    _metrics.Evicted(idle ? "idle" : "size");
                     Release(entries, item.Key.Source, item.Value.Value.Parameters);
                 }
             }

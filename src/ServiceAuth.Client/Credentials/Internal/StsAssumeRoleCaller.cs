@@ -17,9 +17,11 @@ internal sealed class StsAssumeRoleCaller
     private readonly ResiliencePipeline _pipeline;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly CredentialsMetrics _metrics;
 
-    public StsAssumeRoleCaller(Func<IAmazonSecurityTokenService> sts, AssumeRoleParameters parameters, StsCallSettings settings, TimeProvider timeProvider, ILogger logger)
+    public StsAssumeRoleCaller(Func<IAmazonSecurityTokenService> sts, AssumeRoleParameters parameters, StsCallSettings settings, TimeProvider timeProvider, ILogger logger, CredentialsMetrics? metrics = null)
     {
+        _metrics = metrics ?? CredentialsMetrics.Shared;
         _sts = sts;
         _parameters = parameters;
         _timeProvider = timeProvider;
@@ -46,14 +48,14 @@ internal sealed class StsAssumeRoleCaller
         {
             AssumeRoleResponse response = await _sts().AssumeRoleAsync(BuildRequest(), cancellationToken).ConfigureAwait(false);
             AssumeRoleResult result = ToResult(response);
-            CredentialsMetrics.RecordAssumeRole(_timeProvider.GetElapsedTime(started), null);
+            _metrics.RecordAssumeRole(_timeProvider.GetElapsedTime(started), null);
             return result;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             AwsErrorKind kind = StsRetryPipeline.Classify(e);
             string? code = (e as AmazonServiceException)?.ErrorCode;
-            CredentialsMetrics.RecordAssumeRole(_timeProvider.GetElapsedTime(started), code ?? e.GetType().FullName);
+            _metrics.RecordAssumeRole(_timeProvider.GetElapsedTime(started), code ?? e.GetType().FullName);
             Log.AssumeRoleAttemptFailed(_logger, _parameters.RoleArn, code ?? e.GetType().Name, (e as AmazonServiceException)?.RequestId, kind.ToString());
             throw;
         }

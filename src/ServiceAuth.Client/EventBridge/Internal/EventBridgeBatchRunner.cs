@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using ServiceAuth.Client.Diagnostics;
 using ServiceAuth.Client.Protocol.Internal;
@@ -18,8 +19,11 @@ internal sealed class EventBridgeBatchRunner<TEvent>(EventBridgePublisherSetting
     internal static readonly TimeSpan BaseDelay = TimeSpan.FromMilliseconds(200);
     internal static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(10);
 
-    public async Task<EventBridgeBatchResult> RunAsync(IReadOnlyList<PreparedEntry> entries, CancellationToken cancellationToken)
+    /// <summary>Publishes <paramref name="entries"/>; a single event's span gets the <c>aws.request_id</c> of its last
+    /// <c>PutEvents</c> request.</summary>
+    public async Task<EventBridgeBatchResult> RunAsync(IReadOnlyList<PreparedEntry> entries, Activity? activity, CancellationToken cancellationToken)
     {
+        Activity? requestIdSpan = entries.Count == 1 ? activity : null;
         var state = new EventBridgeBatchProgress(entries.Count);
         try
         {
@@ -35,7 +39,7 @@ internal sealed class EventBridgeBatchRunner<TEvent>(EventBridgePublisherSetting
 
                 List<List<int>> chunks = EventBridgeBatchChunker.Chunk(pending, entries, settings.MaxRequestBytes);
                 bool mayRetry = round < settings.MaxBatchRetries;
-                await SendAllAsync(chunks, entries, state, mayRetry, cancellationToken).ConfigureAwait(false);
+                await SendAllAsync(chunks, entries, state, mayRetry, requestIdSpan, cancellationToken).ConfigureAwait(false);
                 pending = state.TakeRetries();
             }
         }
@@ -57,7 +61,8 @@ internal sealed class EventBridgeBatchRunner<TEvent>(EventBridgePublisherSetting
     /// <summary>Sends the requests of a round, at most <c>MaxConcurrentBatchRequests</c> at once, and waits for all of
     /// them (also when the caller cancels, so that no request outlives the call). A semaphore rather than
     /// <c>Parallel.ForEachAsync</c>: the trimmed smoke app lost System.Threading.Tasks.Parallel.</summary>
-    private async Task SendAllAsync(List<List<int>> chunks, IReadOnlyList<PreparedEntry> entries, EventBridgeBatchProgress state, bool mayRetry, CancellationToken cancellationToken)
+    private async Task SendAllAsync(
+        List<List<int>> chunks, IReadOnlyList<PreparedEntry> entries, EventBridgeBatchProgress state, bool mayRetry, Activity? requestIdSpan, CancellationToken cancellationToken)
     {
         using var gate = new SemaphoreSlim(settings.MaxConcurrentBatchRequests);
         var sends = new List<Task>(chunks.Count);
@@ -80,7 +85,7 @@ internal sealed class EventBridgeBatchRunner<TEvent>(EventBridgePublisherSetting
         {
             try
             {
-                await SendChunkAsync(chunk, entries, state, mayRetry, cancellationToken).ConfigureAwait(false);
+                await SendChunkAsync(chunk, entries, state, mayRetry, requestIdSpan, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -89,7 +94,8 @@ internal sealed class EventBridgeBatchRunner<TEvent>(EventBridgePublisherSetting
         }
     }
 
-    private async Task SendChunkAsync(List<int> chunk, IReadOnlyList<PreparedEntry> entries, EventBridgeBatchProgress state, bool mayRetry, CancellationToken cancellationToken)
+    private async Task SendChunkAsync(
+        List<int> chunk, IReadOnlyList<PreparedEntry> entries, EventBridgeBatchProgress state, bool mayRetry, Activity? requestIdSpan, CancellationToken cancellationToken)
     {
         var batch = new PreparedEntry[chunk.Count];
         for (int i = 0; i < chunk.Count; i++)
@@ -106,11 +112,13 @@ internal sealed class EventBridgeBatchRunner<TEvent>(EventBridgePublisherSetting
         catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
             (string code, string message) = Describe(ex);
+            requestIdSpan?.SetTag("aws.request_id", (ex as EventBridgeException)?.RequestId);
             Log.EventBridgeRequestFailed(logger, settings.Bus.Name, code, chunk.Count, (ex as EventBridgeException)?.RequestId);
             state.FailAll(chunk, code, message, ex);
             return;
         }
 
+        requestIdSpan?.SetTag("aws.request_id", answer.RequestId);
         state.Apply(chunk, answer, mayRetry);
     }
 

@@ -15,11 +15,18 @@ internal sealed class EventBridgePublisher<TEvent> : IEventBridgePublisher<TEven
     private readonly EventBridgeEntryPreparer<TEvent> _preparer;
     private readonly EventBridgeBatchRunner<TEvent> _runner;
     private readonly ILogger _logger;
+    private readonly TimeProvider _timeProvider;
+    private readonly MessagingMetrics _metrics;
+    private readonly MessagingTarget _target;
 
-    public EventBridgePublisher(EventBridgePublisherSettings<TEvent> settings, EventBridgeTransport transport, FullJitterBackoff backoff, ILogger logger)
+    public EventBridgePublisher(
+        EventBridgePublisherSettings<TEvent> settings, EventBridgeTransport transport, FullJitterBackoff backoff, ILogger logger, MessagingMetrics? metrics = null)
     {
         _settings = settings;
         _logger = logger;
+        _timeProvider = backoff.TimeProvider;
+        _metrics = metrics ?? MessagingMetrics.Shared;
+        _target = new MessagingTarget(EventBridgeActivities.System, settings.Bus.Name, settings.ServerAddress);
         _preparer = new EventBridgeEntryPreparer<TEvent>(settings);
         _runner = new EventBridgeBatchRunner<TEvent>(settings, transport, backoff, logger);
     }
@@ -30,10 +37,13 @@ internal sealed class EventBridgePublisher<TEvent> : IEventBridgePublisher<TEven
     public async Task<EventBridgeEntryResult> PublishAsync(EventBridgeEvent<TEvent> entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        using Activity? activity = StartActivity(1);
+        using Activity? activity = EventBridgeActivities.Start(_settings, null);
         PreparedEntry prepared = _preparer.Prepare(entry, null, TraceHeader());
-        EventBridgeBatchResult batch = await _runner.RunAsync([prepared], cancellationToken).ConfigureAwait(false);
+        long started = _timeProvider.GetTimestamp();
+        EventBridgeBatchResult batch = await RunAsync([prepared], activity, started, cancellationToken).ConfigureAwait(false);
         EventBridgeEntryResult result = batch.Entries[0];
+        _metrics.Operation(_target, EventBridgeActivities.Operation, _timeProvider.GetElapsedTime(started), result.ErrorCode);
+        _metrics.Sent(_target, EventBridgeActivities.Operation, 1, result.ErrorCode);
         if (result.Succeeded)
         {
             activity?.SetTag("messaging.message.id", result.EventId);
@@ -41,7 +51,7 @@ internal sealed class EventBridgePublisher<TEvent> : IEventBridgePublisher<TEven
             return result;
         }
 
-        activity?.SetStatus(ActivityStatusCode.Error, result.ErrorCode);
+        EventBridgeActivities.Failed(activity, result.ErrorCode!, result.ErrorCode!);
         Log.EventBridgePublishFailed(_logger, _settings.Bus.Name, result.ErrorCode!);
         if (result.RequestFailure is { } failure)
         {
@@ -61,7 +71,7 @@ internal sealed class EventBridgePublisher<TEvent> : IEventBridgePublisher<TEven
     {
         ArgumentNullException.ThrowIfNull(entries);
         List<EventBridgeEvent<TEvent>> list = [.. entries];
-        using Activity? activity = StartActivity(list.Count);
+        using Activity? activity = EventBridgeActivities.Start(_settings, list.Count);
         string? traceHeader = TraceHeader();
         var prepared = new PreparedEntry[list.Count];
         for (int i = 0; i < list.Count; i++)
@@ -69,28 +79,39 @@ internal sealed class EventBridgePublisher<TEvent> : IEventBridgePublisher<TEven
             prepared[i] = _preparer.Prepare(list[i] ?? throw new ArgumentException($"Event #{i} is null.", nameof(entries)), i, traceHeader);
         }
 
-        EventBridgeBatchResult result = await _runner.RunAsync(prepared, cancellationToken).ConfigureAwait(false);
-        if (!result.AllSucceeded)
+        long started = _timeProvider.GetTimestamp();
+        EventBridgeBatchResult result = await RunAsync(prepared, activity, started, cancellationToken).ConfigureAwait(false);
+        string? errorType = result.AllSucceeded ? null : "partial_batch_failure";
+        _metrics.Operation(_target, EventBridgeActivities.Operation, _timeProvider.GetElapsedTime(started), errorType);
+        _metrics.Sent(_target, EventBridgeActivities.Operation, result.Entries.Count - result.FailedCount, null);
+        foreach (IGrouping<string?, EventBridgeEntryResult> failed in result.Entries.Where(e => !e.Succeeded).GroupBy(e => e.ErrorCode, StringComparer.Ordinal))
         {
-            activity?.SetStatus(ActivityStatusCode.Error, $"{result.FailedCount} of {list.Count} events failed");
+            _metrics.Sent(_target, EventBridgeActivities.Operation, failed.Count(), failed.Key ?? "_OTHER");
+        }
+
+        if (errorType is not null)
+        {
+            EventBridgeActivities.Failed(activity, errorType, $"{result.FailedCount} of {list.Count} events failed");
         }
 
         return result;
     }
 
-    private string? TraceHeader() => _settings.AddTraceHeader ? XRayTraceHeader.FromCurrent() : null;
-
-    private Activity? StartActivity(int count)
+    /// <summary>Runs the rounds; a cancelled call is measured (<c>error.type</c> = the exception's type) before it ends.</summary>
+    private async Task<EventBridgeBatchResult> RunAsync(PreparedEntry[] prepared, Activity? activity, long started, CancellationToken cancellationToken)
     {
-        Activity? activity = ServiceAuthTelemetry.ActivitySource.StartActivity($"{_settings.Bus.Name} publish", ActivityKind.Producer);
-        if (activity is { IsAllDataRequested: true })
+        try
         {
-            activity.SetTag("messaging.system", "aws_eventbridge");
-            activity.SetTag("messaging.operation.type", "send");
-            activity.SetTag("messaging.destination.name", _settings.Bus.Name);
-            activity.SetTag("messaging.batch.message_count", count);
+            return await _runner.RunAsync(prepared, activity, cancellationToken).ConfigureAwait(false);
         }
-
-        return activity;
+        catch (Exception ex)
+        {
+            string errorType = ex.GetType().FullName ?? "_OTHER";
+            _metrics.Operation(_target, EventBridgeActivities.Operation, _timeProvider.GetElapsedTime(started), errorType);
+            EventBridgeActivities.Failed(activity, errorType, ex.Message);
+            throw;
+        }
     }
+
+    private string? TraceHeader() => _settings.AddTraceHeader ? XRayTraceHeader.FromCurrent() : null;
 }

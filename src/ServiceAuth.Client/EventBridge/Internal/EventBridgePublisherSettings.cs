@@ -21,9 +21,18 @@ internal sealed class EventBridgePublisherSettings<TEvent>
         MaxRequestBytes = options.MaxRequestBytes;
         MaxBatchRetries = options.MaxBatchRetries;
         MaxConcurrentBatchRequests = options.MaxConcurrentBatchRequests;
+        Region = options.Region ?? Bus.Region;
+        ServerAddress = (options.ServiceUrl ?? (Region is null ? null : EventBusTarget.ServiceUrlFor(Region, Bus.Partition)))?.Host;
     }
 
     public EventBusTarget Bus { get; }
+
+    /// <summary>The region the bus is in, when configured or named by its ARN; <see langword="null"/> when it comes from
+    /// the container's default region.</summary>
+    public string? Region { get; }
+
+    /// <summary>The host <c>PutEvents</c> goes to (<c>ServiceUrl</c>'s, else the region's), when known.</summary>
+    public string? ServerAddress { get; }
 
     public string? Source { get; init; }
 

@@ -30,7 +30,7 @@ internal sealed class EventBridgeTransport(IHttpClientFactory clientFactory, str
             throw PutEventsResponseReader.ReadError(body, response.StatusCode, Header(response, "x-amzn-ErrorType"), Header(response, "x-amzn-RequestId"));
         }
 
-        return PutEventsResponseReader.Read(body, response.StatusCode);
+        return PutEventsResponseReader.Read(body, response.StatusCode) with { RequestId = Header(response, "x-amzn-RequestId") };
     }
 
     private static string? Header(HttpResponseMessage response, string name) =>

@@ -13,8 +13,10 @@ namespace ServiceAuth.Client.Retry.Internal;
 /// full-jitter backoff with <c>Retry-After</c>/<c>x-amz-retry-after</c> as the delay generator. Polly (through
 /// Microsoft.Extensions.Http.Resilience) runs the attempts, disposes discarded answers and reports its telemetry.
 /// </summary>
-internal sealed class AwsRetryStrategy(AwsRetryOptions options, RetryBudget budget, FullJitterBackoff backoff, ILogger logger)
+internal sealed class AwsRetryStrategy(AwsRetryOptions options, RetryBudget budget, FullJitterBackoff backoff, ILogger logger, RetryMetrics? metrics = null)
 {
+    private readonly RetryMetrics _metrics = metrics ?? RetryMetrics.Shared;
+
     private static readonly ResiliencePropertyKey<int> CostKey = new("ServiceAuth.RetryCost");
 
     private readonly AwsRetryDelays _delays = new(options, backoff);
@@ -73,7 +75,7 @@ internal sealed class AwsRetryStrategy(AwsRetryOptions options, RetryBudget budg
     {
         HttpRequestMessage? request = args.Context.GetRequestMessage();
         AwsErrorKind kind = AwsOutcomeClassifier.LastKind(args.Context) ?? AwsErrorKind.Transient;
-        RetryMetrics.Retried(kind == AwsErrorKind.Throttling ? "throttling" : "transient");
+        _metrics.Retried(kind == AwsErrorKind.Throttling ? "throttling" : "transient");
         Log.RetryingRequest(logger, request?.Method.Method ?? "?", Endpoint(request), kind.ToString(), args.RetryDelay.TotalMilliseconds, args.AttemptNumber + 1);
         return ValueTask.CompletedTask;
     }

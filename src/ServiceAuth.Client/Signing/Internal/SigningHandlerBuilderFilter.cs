@@ -39,7 +39,9 @@ internal sealed class SigningHandlerBuilderFilter(
             SigV4Signer.Shared,
             services.GetService<TimeProvider>(),
             loggerFactory.CreateLogger<SigV4DelegatingHandler>(),
-            services.GetRequiredService<ClockSkewRegistry>()));
+            services.GetRequiredService<ClockSkewRegistry>(),
+            services.GetRequiredService<RetryMetrics>(),
+            services.GetRequiredService<ClockSkewMetrics>()));
     };
 
     private void DisableAutoRedirect(HttpMessageHandler primary, string name, ILogger logger)

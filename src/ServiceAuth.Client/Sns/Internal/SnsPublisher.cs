@@ -14,10 +14,16 @@ internal sealed class SnsPublisher<TMessage> : ISnsPublisher<TMessage>
     private readonly SnsMessagePreparer<TMessage> _preparer;
     private readonly SnsBatchRunner<TMessage> _batches;
     private readonly ILogger _logger;
+    private readonly TimeProvider _timeProvider;
+    private readonly MessagingMetrics _metrics;
+    private readonly MessagingTarget _target;
 
-    public SnsPublisher(SnsPublisherSettings<TMessage> settings, SnsTransport transport, FullJitterBackoff backoff, ILogger logger)
+    public SnsPublisher(SnsPublisherSettings<TMessage> settings, SnsTransport transport, FullJitterBackoff backoff, ILogger logger, MessagingMetrics? metrics = null)
     {
         _settings = settings;
+        _timeProvider = backoff.TimeProvider;
+        _metrics = metrics ?? MessagingMetrics.Shared;
+        _target = new MessagingTarget("aws_sns", settings.Topic.Name, settings.ServerAddress);
         _transport = transport;
         _logger = logger;
         _preparer = new SnsMessagePreparer<TMessage>(settings, logger);
@@ -32,9 +38,11 @@ internal sealed class SnsPublisher<TMessage> : ISnsPublisher<TMessage>
         ArgumentNullException.ThrowIfNull(message);
         using Activity? activity = SnsActivities.Start(_settings, "publish", null);
         PreparedMessage prepared = _preparer.Prepare(message, null, TraceParent());
+        long started = _timeProvider.GetTimestamp();
         try
         {
             SnsPublishResult result = await _transport.PublishAsync(_settings.Topic.Value, prepared, cancellationToken).ConfigureAwait(false);
+            Measure("publish", started, null);
             activity?.SetTag("messaging.message.id", result.MessageId);
             activity?.SetTag("aws.request_id", result.RequestId);
             Log.SnsPublished(_logger, _settings.Topic.Name, result.MessageId);
@@ -42,8 +50,16 @@ internal sealed class SnsPublisher<TMessage> : ISnsPublisher<TMessage>
         }
         catch (SnsException ex)
         {
+            Measure("publish", started, string.IsNullOrEmpty(ex.Code) ? "_OTHER" : ex.Code);
             SnsActivities.Failed(activity, ex.Code, ex.RequestId);
             Log.SnsPublishFailed(_logger, _settings.Topic.Name, ex.Code, (int)ex.StatusCode, ex.RequestId);
+            throw;
+        }
+        catch (Exception ex) when (ex is not SnsException)
+        {
+            string errorType = ex.GetType().FullName ?? "_OTHER";
+            Measure("publish", started, errorType);
+            SnsActivities.Failed(activity, errorType, null);
             throw;
         }
     }
@@ -66,7 +82,27 @@ internal sealed class SnsPublisher<TMessage> : ISnsPublisher<TMessage>
             prepared[i] = _preparer.Prepare(list[i] ?? throw new ArgumentException($"Message #{i} is null.", nameof(messages)), i, traceParent);
         }
 
-        SnsBatchResult result = await _batches.RunAsync(prepared, cancellationToken).ConfigureAwait(false);
+        long started = _timeProvider.GetTimestamp();
+        SnsBatchResult result;
+        try
+        {
+            result = await _batches.RunAsync(prepared, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            string errorType = ex.GetType().FullName ?? "_OTHER";
+            _metrics.Operation(_target, "publish_batch", _timeProvider.GetElapsedTime(started), errorType);
+            SnsActivities.Failed(activity, errorType, null);
+            throw;
+        }
+
+        _metrics.Operation(_target, "publish_batch", _timeProvider.GetElapsedTime(started), result.AllSucceeded ? null : "partial_batch_failure");
+        _metrics.Sent(_target, "publish_batch", result.SucceededCount, null);
+        foreach (IGrouping<string?, SnsBatchEntryResult> failed in result.Failed.GroupBy(e => e.ErrorCode, StringComparer.Ordinal))
+        {
+            _metrics.Sent(_target, "publish_batch", failed.Count(), failed.Key ?? "_OTHER");
+        }
+
         if (!result.AllSucceeded)
         {
             activity?.SetStatus(ActivityStatusCode.Error, $"{result.FailedCount} of {list.Count} messages failed");
@@ -74,6 +110,13 @@ internal sealed class SnsPublisher<TMessage> : ISnsPublisher<TMessage>
         }
 
         return result;
+    }
+
+    /// <summary>Records one single-message publish on both messaging instruments.</summary>
+    private void Measure(string operation, long started, string? errorType)
+    {
+        _metrics.Operation(_target, operation, _timeProvider.GetElapsedTime(started), errorType);
+        _metrics.Sent(_target, operation, 1, errorType);
     }
 
     private string? TraceParent() => _settings.AddTraceContext ? SnsActivities.TraceParent(Activity.Current) : null;

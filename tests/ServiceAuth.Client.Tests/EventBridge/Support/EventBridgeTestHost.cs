@@ -43,5 +43,7 @@ public sealed class EventBridgeTestHost<TEvent> : IDisposable
 
     public IEventBridgePublisher<TEvent> Publisher => _provider.GetRequiredService<IEventBridgePublisher<TEvent>>();
 
+    public IServiceProvider Services => _provider;
+
     public void Dispose() => _provider.Dispose();
 }

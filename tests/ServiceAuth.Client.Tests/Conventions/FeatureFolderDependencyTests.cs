@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+
+namespace ServiceAuth.Client.Tests.Conventions;
+
+/// <summary>
+/// The folders of src/ServiceAuth.Client depend on each other in one direction (docs/architecture.md): a reference is a
+/// namespace <c>ServiceAuth.Client.X</c> or a type declared in another folder (types in the root namespace included).
+/// </summary>
+public sealed partial class FeatureFolderDependencyTests
+{
+    private static readonly Dictionary<string, HashSet<string>> Graph = BuildGraph();
+
+    [Fact]
+    public void Folders_HaveNoDependencyCycle()
+    {
+        var remaining = Graph.ToDictionary(p => p.Key, p => new HashSet<string>(p.Value));
+        while (remaining.Keys.FirstOrDefault(f => remaining[f].Count == 0) is { } leaf)
+        {
+            remaining.Remove(leaf);
+            foreach (HashSet<string> deps in remaining.Values)
+            {
+                deps.Remove(leaf);
+            }
+        }
+
+        remaining.Select(p => $"{p.Key} -> {string.Join(", ", p.Value)}").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void SharedFolders_DependOnNoFeature()
+    {
+        Graph["Protocol"].ShouldBeEmpty();
+        Graph["Diagnostics"].ShouldBeEmpty();
+        Graph.Where(p => p.Key != "DependencyInjection").ShouldAllBe(p => !p.Value.Contains("DependencyInjection"));
+        Graph["DependencyInjection"].ShouldContain("Signing"); // the scan sees references at all
+    }
+
+    private static Dictionary<string, HashSet<string>> BuildGraph()
+    {
+        string src = Path.Combine(PublicApiConventionTests.RepositoryRoot(), "src", "ServiceAuth.Client");
+        Dictionary<string, string[]> texts = Directory.GetDirectories(src)
+            .Where(d => Path.GetFileName(d) is not ("bin" or "obj"))
+            .ToDictionary(d => Path.GetFileName(d), d => Directory.GetFiles(d, "*.cs", SearchOption.AllDirectories).Select(Code).ToArray());
+
+        Dictionary<string, string> owner = texts
+            .SelectMany(p => p.Value.SelectMany(t => Declaration().Matches(t).Select(m => (Name: m.Groups[1].Value, Folder: p.Key))))
+            .Distinct()
+            .GroupBy(d => d.Name)
+            .Where(g => g.Count() == 1)
+            .ToDictionary(g => g.Key, g => g.Single().Folder);
+
+        return texts.ToDictionary(p => p.Key, p => p.Value
+            .SelectMany(t => Namespace().Matches(t).Select(m => m.Groups[1].Value)
+                .Concat(Identifier().Matches(t).Select(m => owner.GetValueOrDefault(m.Value, string.Empty))))
+            .Where(f => f != p.Key && texts.ContainsKey(f))
+            .ToHashSet());
+    }
+
+    // Comments and string literals removed, so that prose and log text do not count as references.
+    private static string Code(string path) => Comment().Replace(StringLiteral().Replace(File.ReadAllText(path), "\"\""), string.Empty);
+
+    [GeneratedRegex(@"\b(?:class|record|struct|interface|enum)\s+(\w+)")]
+    private static partial Regex Declaration();
+
+    [GeneratedRegex(@"\bServiceAuth\.Client\.(\w+)")]
+    private static partial Regex Namespace();
+
+    [GeneratedRegex(@"(?<![.\w])[A-Z]\w+\b")]
+    private static partial Regex Identifier();
+
+    [GeneratedRegex(@"//.*")]
+    private static partial Regex Comment();
+
+    [GeneratedRegex(@"""(?:[^""\\\n]|\\.)*""")]
+    private static partial Regex StringLiteral();
+}
