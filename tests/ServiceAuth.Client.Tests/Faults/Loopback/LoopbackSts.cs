@@ -17,6 +17,8 @@ public sealed class LoopbackSts : IDisposable
     private readonly FakeTimeProvider _time;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _calls;
+    private int _inFlight;
+    private long _lastCallAt;
 
     public LoopbackSts(FakeTimeProvider time)
     {
@@ -36,6 +38,12 @@ public sealed class LoopbackSts : IDisposable
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromHours(1);
 
     public int Calls => Volatile.Read(ref _calls);
+
+    /// <summary>Whether a request is being answered now.</summary>
+    public bool Idle => Volatile.Read(ref _inFlight) == 0;
+
+    /// <summary>The fake clock's time when the last AssumeRole call arrived.</summary>
+    public DateTimeOffset LastCallAt => new(Interlocked.Read(ref _lastCallAt), TimeSpan.Zero);
 
     /// <summary>Completes when the server is disposed: a hung answer awaits it.</summary>
     public Task Stopped => _stopped.Task;
@@ -91,11 +99,13 @@ public sealed class LoopbackSts : IDisposable
 
     private async Task AnswerAsync(HttpListenerContext context)
     {
+        Interlocked.Increment(ref _inFlight);
         try
         {
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
             string body = await reader.ReadToEndAsync();
             int call = body.Contains("Action=AssumeRole", StringComparison.Ordinal) ? Interlocked.Increment(ref _calls) : 0;
+            Interlocked.Exchange(ref _lastCallAt, _time.GetUtcNow().UtcTicks);
             (HttpStatusCode status, string xml) = call == 0 ? Error("InvalidAction") : await Behavior(call);
             byte[] bytes = Encoding.UTF8.GetBytes(xml);
             context.Response.StatusCode = (int)status;
@@ -107,6 +117,10 @@ public sealed class LoopbackSts : IDisposable
         catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or IOException or InvalidOperationException)
         {
             // The server stopped, or the client went away (a cancelled or timed-out attempt).
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
         }
     }
 }
