@@ -27,7 +27,7 @@ public sealed class LocalAwsEndpointOptions
     public string AccountId { get; set; } = "111111111111";
 
     /// <summary>Gets or sets the largest <c>PutEvents</c> request by AWS's entry-size formula; a larger one is answered with
-    /// <c>ValidationException</c>.</summary>
-    /// <value>The default value is 262,144 (256 KiB).</value>
-    public int EventBridgeMaxRequestBytes { get; set; } = 262_144;
+    /// <c>ValidationException</c>. Set 262,144 to act as EventBridge did before AWS raised the limit in January 2026.</summary>
+    /// <value>The default value is 1,048,576 (1 MiB), EventBridge's PutEvents limit since January 2026.</value>
+    public int EventBridgeMaxRequestBytes { get; set; } = 1_048_576;
 }

@@ -25,7 +25,8 @@ public sealed class RecordedRequest
     /// <summary>Gets the AWS error code, or <see langword="null"/> on success.</summary>
     public string? ErrorCode { get; init; }
 
-    /// <summary>Gets the request id sent in <c>x-amzn-RequestId</c>.</summary>
+    /// <summary>Gets the request id sent in <c>x-amzn-RequestId</c> (<c>apigw-requestid</c> on JWT routes,
+    /// <c>x-amz-cognito-request-id</c> from the token endpoint).</summary>
     public required string RequestId { get; init; }
 
     /// <summary>Gets the endpoint time at which the request was answered.</summary>

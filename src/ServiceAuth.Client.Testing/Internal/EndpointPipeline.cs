@@ -13,7 +13,9 @@ namespace ServiceAuth.Client.Testing.Internal;
 
 /// <summary>
 /// The one request pipeline both hosts share (Kestrel and the in-memory handler): faults, SigV4 verification, then
-/// STS, SNS or an API route. Every answer carries <c>x-amzn-RequestId</c> and a <c>Date</c> from the endpoint's clock.
+/// STS, SNS or an API route. Every answer carries a request id (<c>x-amzn-RequestId</c>; <c>apigw-requestid</c> on JWT
+/// routes, <c>x-amz-cognito-request-id</c> from the token endpoint, as those services name it) and a <c>Date</c> from the
+/// endpoint's clock.
 /// </summary>
 internal sealed class EndpointPipeline
 {
@@ -54,7 +56,17 @@ internal sealed class EndpointPipeline
         }
 
         DateTimeOffset now = _state.Now;
-        response.Headers.Add(new("x-amzn-RequestId", requestId));
+        if (response.RequestIdStyle == RequestIdStyle.HttpApi)
+        {
+            requestId = Convert.ToBase64String(Guid.Parse(requestId).ToByteArray().AsSpan(0, 11));
+        }
+
+        response.Headers.Add(new(response.RequestIdStyle switch
+        {
+            RequestIdStyle.HttpApi => "apigw-requestid",
+            RequestIdStyle.Cognito => "x-amz-cognito-request-id",
+            _ => "x-amzn-RequestId",
+        }, requestId));
         response.Headers.Add(new("Date", now.ToString("R", CultureInfo.InvariantCulture)));
         _state.Record(new RecordedRequest
         {

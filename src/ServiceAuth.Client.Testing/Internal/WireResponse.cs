@@ -19,6 +19,11 @@ internal sealed class WireResponse
     /// <summary>Gets the extra headers besides Content-Type (x-amzn-RequestId, Date, x-amzn-ErrorType, ...).</summary>
     public List<KeyValuePair<string, string>> Headers { get; } = [];
 
+    /// <summary>Gets or sets the style of the request id header the pipeline adds: <c>x-amzn-RequestId</c> (AWS services
+    /// and REST APIs), <c>apigw-requestid</c> (HTTP APIs, where JWT authorizers live) or <c>x-amz-cognito-request-id</c>
+    /// (a Cognito domain's OAuth 2.0 endpoints).</summary>
+    public RequestIdStyle RequestIdStyle { get; set; }
+
     /// <summary>Gets or sets the AWS error code, for the request log.</summary>
     public string? ErrorCode { get; set; }
 

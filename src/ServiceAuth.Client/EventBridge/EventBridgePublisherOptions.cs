@@ -72,10 +72,11 @@ public sealed class EventBridgePublisherOptions<TEvent>
     public bool AddTraceHeader { get; set; } = true;
 
     /// <summary>Gets or sets the largest <c>PutEvents</c> request by AWS's entry-size formula (the sum of the entries'
-    /// sizes; see docs/eventbridge.md), and so the largest single event. From 1,024 to 1,048,576: raise it only where AWS
-    /// raised the limit for your buses.</summary>
-    /// <value>The default value is 262,144 (256 KiB).</value>
-    public int MaxRequestBytes { get; set; } = 262_144;
+    /// sizes; see docs/eventbridge.md), and so the largest single event. From 1,024 to 1,048,576: AWS raised the limit
+    /// from 256 KiB to 1 MiB for every event bus on 29 January 2026; lower it (262,144) for a bus in a partition or
+    /// region that has not been raised, or to keep events small.</summary>
+    /// <value>The default value is 1,048,576 (1 MiB), the PutEvents limit since January 2026.</value>
+    public int MaxRequestBytes { get; set; } = 1_048_576;
 
     /// <summary>Gets or sets how many times entries that failed with a retryable code (<c>ThrottlingException</c>,
     /// <c>InternalFailure</c>) are sent again, with exponential backoff and full jitter. From 0 to 10.</summary>

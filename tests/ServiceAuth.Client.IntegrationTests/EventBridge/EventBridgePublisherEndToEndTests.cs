@@ -122,6 +122,24 @@ public sealed class EventBridgePublisherEndToEndTests : IAsyncDisposable
         badBody.ShouldContain("SerializationException");
     }
 
+    [Fact]
+    public async Task LocalEndpoint_AcceptsUpTo1MiB_AsEventBridgeSinceJanuary2026()
+    {
+        LocalUser owner = _endpoint.AddUser("owner", "222233334444");
+        _endpoint.AddEventBus("arn:aws:events:eu-west-1:222233334444:event-bus/default", owner.Arn);
+        static string Entries(int detailBytes) =>
+            $$"""{"Entries":[{"Source":"s","DetailType":"T","Detail":"{\"x\":\"{{new string('x', detailBytes - 8)}}\"}"}]}""";
+
+        (int big, string bigBody) = await PutEventsAsync(owner, Entries(300 * 1024));
+        (int atLimit, string _) = await PutEventsAsync(owner, Entries(1_048_576 - 2));
+        (int over, string overBody) = await PutEventsAsync(owner, Entries(1_048_576 - 1));
+
+        (big, atLimit).ShouldBe((200, 200));
+        bigBody.ShouldEndWith("\"FailedEntryCount\":0}");
+        over.ShouldBe(400);
+        overBody.ShouldBe("""{"__type":"ValidationException","message":"Total size of the entries in the request is over the limit."}""");
+    }
+
     public ValueTask DisposeAsync() => _endpoint.DisposeAsync();
 
     private async Task<(int Status, string Body)> PutEventsAsync(LocalUser user, string json)

@@ -19,7 +19,7 @@ public sealed class CognitoUserPoolTests
         using HttpResponseMessage response = await f.RequestTokenAsync(f.Writer.ClientId, f.Writer.ClientSecret, ("grant_type", "client_credentials"), ("scope", "orders/write"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        response.Content.Headers.ContentType!.ToString().ShouldBe("application/json; charset=UTF-8");
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
         using JsonDocument json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         json.RootElement.EnumerateObject().Select(p => p.Name).ShouldBe(["access_token", "expires_in", "token_type"]);
         json.RootElement.GetProperty("expires_in").GetInt32().ShouldBe(3600);
@@ -81,6 +81,21 @@ public sealed class CognitoUserPoolTests
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync()).ShouldBe($"{{\"error\":\"{error}\"}}");
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("wrong-secret")]
+    public async Task Token_AnswersCarryCognitosRequestIdHeader(string? secret)
+    {
+        await using CognitoFixture f = await CognitoFixture.CreateAsync();
+
+        using HttpResponseMessage response = await f.RequestTokenAsync(f.Reader.ClientId, secret ?? f.Reader.ClientSecret, ("grant_type", "client_credentials"));
+
+        response.StatusCode.ShouldBe(secret is null ? HttpStatusCode.OK : HttpStatusCode.BadRequest);
+        Guid.TryParse(response.Headers.GetValues("x-amz-cognito-request-id").Single(), out _).ShouldBeTrue();
+        response.Headers.Contains("x-amzn-RequestId").ShouldBeFalse();
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
     }
 
     [Fact]

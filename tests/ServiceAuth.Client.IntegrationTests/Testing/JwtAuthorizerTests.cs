@@ -107,6 +107,24 @@ public sealed class JwtAuthorizerTests
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Theory]
+    [InlineData(null, HttpStatusCode.Unauthorized)]
+    [InlineData("reader", HttpStatusCode.OK)]
+    [InlineData("no-scope", HttpStatusCode.Forbidden)]
+    public async Task Route_AnswersCarryTheHttpApiRequestIdHeader_NotTheRestApiOne(string? caller, HttpStatusCode status)
+    {
+        await using CognitoFixture f = await Arrange();
+        f.Endpoint.AddJwtApi("GET", "/admin", f.Pool, [f.Reader.ClientId], ["orders/admin"]);
+        string? token = caller is null ? null : f.Pool.CreateAccessToken(f.Reader);
+
+        using HttpResponseMessage response = await Send(f, HttpMethod.Get, caller == "no-scope" ? "admin" : "orders/42", token);
+
+        response.StatusCode.ShouldBe(status);
+        response.Headers.GetValues("apigw-requestid").Single().ShouldMatch("^[A-Za-z0-9+/]{15}=$");
+        response.Headers.Contains("x-amzn-RequestId").ShouldBeFalse();
+        f.Endpoint.Requests[^1].RequestId.ShouldBe(response.Headers.GetValues("apigw-requestid").Single());
+    }
+
     private static async Task<CognitoFixture> Arrange()
     {
         CognitoFixture f = await CognitoFixture.CreateAsync();

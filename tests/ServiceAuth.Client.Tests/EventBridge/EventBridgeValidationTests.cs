@@ -88,6 +88,19 @@ public sealed class EventBridgeValidationTests
     }
 
     [Fact]
+    public async Task DefaultLimit_IsAwsOneMiB_SoA300KiBEventIsSentAndOneOver1MiBIsNot()
+    {
+        // AWS raised PutEvents from 256 KiB to 1 MiB on 29 January 2026: 18 + 3 + 1,048,555 = 1,048,576 bytes is sent.
+        using var host = new EventBridgeTestHost<string>();
+        string big = $$"""{"x":"{{new string('x', 300 * 1024)}}"}""";
+        string atLimit = $$"""{"x":"{{new string('x', 1_048_576 - 21 - 8)}}"}""";
+        (await host.Publisher.PublishAsync(new EventBridgeEvent<string>(big))).Succeeded.ShouldBeTrue();
+        (await host.Publisher.PublishAsync(new EventBridgeEvent<string>(atLimit))).Succeeded.ShouldBeTrue();
+        EventBridgeValidationException ex = await Reject<string>(new EventBridgeEvent<string>(atLimit + " "));
+        (ex.Rule, ex.Value).ShouldBe((EventBridgeValidationRule.EntrySize, "1048577 bytes"));
+    }
+
+    [Fact]
     public async Task LoneSurrogate_IsRejected() =>
         (await Reject<string>(new EventBridgeEvent<string>("{}") { DetailType = "a\uD800" })).Rule.ShouldBe(EventBridgeValidationRule.Text);
 

@@ -33,9 +33,14 @@ internal static class CognitoRouter
             };
         }
 
-        return state.JwtRoutes.Match(request.Method.ToUpperInvariant(), path) is { } match
-            ? await InvokeAsync(match.Route, match.Values, request, path, cancellationToken).ConfigureAwait(false)
-            : null;
+        if (state.JwtRoutes.Match(request.Method.ToUpperInvariant(), path) is not { } match)
+        {
+            return null;
+        }
+
+        WireResponse answer = await InvokeAsync(match.Route, match.Values, request, path, cancellationToken).ConfigureAwait(false);
+        answer.RequestIdStyle = RequestIdStyle.HttpApi;
+        return answer;
     }
 
     private static async Task<WireResponse> InvokeAsync(JwtApiRoute route, Dictionary<string, string> values, WireRequest request, string[] path, CancellationToken cancellationToken)

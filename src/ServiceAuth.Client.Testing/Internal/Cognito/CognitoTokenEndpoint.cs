@@ -17,7 +17,7 @@ internal static class CognitoTokenEndpoint
     {
         if (request.Method != "POST")
         {
-            return new WireResponse(405, JsonType, []);
+            return new WireResponse(405, JsonType, []) { RequestIdStyle = RequestIdStyle.Cognito };
         }
 
         Dictionary<string, string>? form = FormBody.IsForm(request) ? FormBody.Parse(request.Body) : null;
@@ -97,6 +97,7 @@ internal static class CognitoTokenEndpoint
 
     private static WireResponse WithNoStore(WireResponse response)
     {
+        response.RequestIdStyle = RequestIdStyle.Cognito;
         response.Headers.Add(new("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate"));
         response.Headers.Add(new("Pragma", "no-cache"));
         return response;

@@ -42,7 +42,7 @@ internal sealed class EventBridgePublisherOptionsValidator<TEvent>(EventBridgePu
         AddRuleFailures(failures, publisher, options);
         if (options.MaxRequestBytes is < MinRequestBytes or > MaxRequestBytes)
         {
-            failures.Add($"{publisher}: MaxRequestBytes {options.MaxRequestBytes} must be between {MinRequestBytes} and {MaxRequestBytes} (262144 unless AWS raised the PutEvents limit for your account).");
+            failures.Add($"{publisher}: MaxRequestBytes {options.MaxRequestBytes} must be between {MinRequestBytes} and {MaxRequestBytes} (1048576, the PutEvents limit since AWS raised it from 262144 in January 2026).");
         }
 
         if (options.MaxBatchRetries is < 0 or > 10)
