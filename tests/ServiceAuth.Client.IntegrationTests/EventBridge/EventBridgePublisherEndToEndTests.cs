@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceAuth.Client.Credentials;
 using ServiceAuth.Client.EventBridge;
@@ -116,8 +117,8 @@ public sealed class EventBridgePublisherEndToEndTests : IAsyncDisposable
 
         empty.ShouldBe(400);
         emptyBody.ShouldContain("\"__type\":\"ValidationException\"");
-        entries.ShouldStartWith("""{"Entries":[{"ErrorCode":"NotAuthorizedForSourceException","ErrorMessage":"Not authorized for the source."},{"ErrorCode":"MalformedDetail","ErrorMessage":"Detail is malformed."},{"ErrorCode":"InvalidArgument","ErrorMessage":"Parameter Detail is not valid. Reason: Detail is a required argument."},{"ErrorCode":"ResourceNotFoundException","ErrorMessage":"Event bus missing does not exist."},{"EventId":""");
-        entries.ShouldEndWith("\"FailedEntryCount\":4}");
+        entries.ShouldStartWith("""{"Entries":[{"ErrorCode":"NotAuthorizedForSourceException","ErrorMessage":"Not authorized for the source."},{"ErrorCode":"MalformedDetail","ErrorMessage":"Detail is malformed."},{"ErrorCode":"InvalidArgument","ErrorMessage":"Parameter Detail is not valid. Reason: Detail is a required argument."},{"EventId":""");
+        entries.ShouldEndWith("\"FailedEntryCount\":3}");
         bad.ShouldBe(400);
         badBody.ShouldContain("SerializationException");
     }
@@ -138,6 +139,21 @@ public sealed class EventBridgePublisherEndToEndTests : IAsyncDisposable
         bigBody.ShouldEndWith("\"FailedEntryCount\":0}");
         over.ShouldBe(400);
         overBody.ShouldBe("""{"__type":"ValidationException","message":"Total size of the entries in the request is over the limit."}""");
+    }
+
+    [Fact]
+    public async Task LocalEndpoint_EventForABusThatDoesNotExist_GetsAnEventIdAndIsDropped_AsEventBridgeDoes()
+    {
+        LocalUser owner = _endpoint.AddUser("owner", "222233334444");
+        LocalEventBus bus = _endpoint.AddEventBus("arn:aws:events:eu-west-1:222233334444:event-bus/default", owner.Arn);
+
+        (int status, string body) = await PutEventsAsync(owner, """{"Entries":[{"Source":"s","DetailType":"T","Detail":"{}"},{"Source":"s","DetailType":"T","Detail":"{}","EventBusName":"missing"}]}""");
+
+        status.ShouldBe(200);
+        using JsonDocument json = JsonDocument.Parse(body);
+        json.RootElement.GetProperty("FailedEntryCount").GetInt32().ShouldBe(0);
+        json.RootElement.GetProperty("Entries").EnumerateArray().Select(e => e.TryGetProperty("EventId", out _)).ShouldBe([true, true]);
+        bus.Events.Count.ShouldBe(1);
     }
 
     public ValueTask DisposeAsync() => _endpoint.DisposeAsync();
