@@ -133,11 +133,11 @@ public sealed class EventBridgePublisherEndToEndTests : IAsyncDisposable
 
         (int big, string bigBody) = await PutEventsAsync(owner, Entries(300 * 1024));
         (int atLimit, string _) = await PutEventsAsync(owner, Entries(1_048_576 - 2));
-        (int over, string overBody) = await PutEventsAsync(owner, Entries(1_048_576 - 1));
+        (int over, string overBody, string? overType) = await PutEventsWithErrorTypeAsync(owner, Entries(1_048_576 - 1));
 
         (big, atLimit).ShouldBe((200, 200));
         bigBody.ShouldEndWith("\"FailedEntryCount\":0}");
-        over.ShouldBe(400);
+        (over, overType).ShouldBe((400, "ValidationException"));
         overBody.ShouldBe("""{"__type":"ValidationException","message":"Total size of the entries in the request is over the limit."}""");
     }
 
@@ -160,6 +160,12 @@ public sealed class EventBridgePublisherEndToEndTests : IAsyncDisposable
 
     private async Task<(int Status, string Body)> PutEventsAsync(LocalUser user, string json)
     {
+        (int status, string body, string? _) = await PutEventsWithErrorTypeAsync(user, json);
+        return (status, body);
+    }
+
+    private async Task<(int Status, string Body, string? ErrorType)> PutEventsWithErrorTypeAsync(LocalUser user, string json)
+    {
         var services = new ServiceCollection();
         services.AddSignedHttpClient("raw", o =>
         {
@@ -171,7 +177,8 @@ public sealed class EventBridgePublisherEndToEndTests : IAsyncDisposable
         request.Headers.TryAddWithoutValidation("X-Amz-Target", "AWSEvents.PutEvents");
         request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/x-amz-json-1.1");
         using HttpResponseMessage response = await provider.GetRequiredService<IHttpClientFactory>().CreateClient("raw").SendAsync(request);
-        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+        string? errorType = response.Headers.TryGetValues("x-amzn-ErrorType", out IEnumerable<string>? values) ? values.Single() : null;
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(), errorType);
     }
 
     private ServiceProvider Build<TEvent>(Action<EventBridgePublisherOptions<TEvent>>? configure = null)
