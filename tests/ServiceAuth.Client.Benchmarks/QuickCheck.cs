@@ -126,7 +126,11 @@ internal static class QuickCheck
     private static void Measure(string name, int operations, Func<object> action)
     {
         int samples = operations == 1 ? 200 : Samples;
-        for (int i = 0; i < operations * 5; i++)
+
+        // Warm up for a quarter of a second as well, so that tiered compilation has promoted the path (dynamic PGO
+        // included) before it is sampled: the first paths measured would otherwise be sampled partly on tier-0 code.
+        long warmUntil = Stopwatch.GetTimestamp() + (Stopwatch.Frequency / 4);
+        for (int i = 0; i < operations * 5 || Stopwatch.GetTimestamp() < warmUntil; i++)
         {
             action();
         }

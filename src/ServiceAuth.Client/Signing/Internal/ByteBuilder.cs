@@ -9,6 +9,7 @@ internal struct ByteBuilder : IDisposable
 {
     private byte[] _buffer;
     private int _length;
+    private int _written;
 
     public ByteBuilder(int capacity)
     {
@@ -75,7 +76,11 @@ internal struct ByteBuilder : IDisposable
         return span;
     }
 
-    public void Truncate(int length) => _length = length;
+    public void Truncate(int length)
+    {
+        _written = Math.Max(_written, _length);
+        _length = length;
+    }
 
     public void Dispose()
     {
@@ -83,8 +88,10 @@ internal struct ByteBuilder : IDisposable
         _buffer = [];
         if (buffer.Length > 0)
         {
-            // It held a canonical request or a string to sign (session token included): cleared before it goes back.
-            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+            // It held a canonical request or a string to sign (session token included): what was written is cleared
+            // before it goes back (the rest of the array is as the pool gave it).
+            buffer.AsSpan(0, Math.Max(_written, _length)).Clear();
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -92,7 +99,8 @@ internal struct ByteBuilder : IDisposable
     {
         byte[] next = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + additional));
         _buffer.AsSpan(0, _length).CopyTo(next);
-        ArrayPool<byte>.Shared.Return(_buffer, clearArray: true);
+        _buffer.AsSpan(0, Math.Max(_written, _length)).Clear();
+        ArrayPool<byte>.Shared.Return(_buffer);
         _buffer = next;
     }
 }

@@ -8,100 +8,25 @@ namespace ServiceAuth.Client.Signing.Internal;
 /// (several values of one header joined with <c>", "</c>), names lowercased and sorted, values trimmed with inner runs of
 /// spaces collapsed, <c>host</c> taken from the URI when it is not set, and <see cref="UnsignedHeaders"/> left out.
 /// </summary>
+/// <remarks>One pass over each header collection: header signing learns here which of the headers it replaces the
+/// request already carries (<see cref="FoundHeaders"/>), so it looks none of them up by name.</remarks>
 internal static class CanonicalHeaders
 {
-    // A marker compared by reference: the host comes from the request URI.
-    private static readonly string HostFromUri = new('h', 1);
-
-    private static readonly byte[] HostName = "host"u8.ToArray();
-
     [ThreadStatic]
     private static HeaderItem[]? t_items;
 
-    /// <summary>Writes <c>name:value\n</c> lines and returns the signed-headers list as a range of the builder.</summary>
-    public static Range Append(ref ByteBuilder builder, HttpRequestMessage request, Uri uri)
-    {
-        // A per-thread scratch array: no pool round trip, and it is cleared before it is left.
-        HeaderItem[] items = t_items ??= new HeaderItem[16];
-        HeaderNames names = HeaderNames.Current;
-        int count = 0;
-        bool hasHost = false;
-        try
-        {
-            foreach (KeyValuePair<string, HeaderStringValues> header in request.Headers.NonValidated)
-            {
-                hasHost |= header.Key.Length == 4 && header.Key.Equals("Host", StringComparison.OrdinalIgnoreCase);
-                Collect(ref items, ref count, names.Lowercase(header.Key), header.Value);
-            }
+    /// <summary>Writes the request's headers as they are (presigning) and returns the signed-headers list as a range of
+    /// the builder.</summary>
+    public static Range Append(ref ByteBuilder builder, HttpRequestMessage request, Uri uri) =>
+        Append(ref builder, request, uri, signing: false, default, out _);
 
-            if (request.Content is { } content)
-            {
-                foreach (KeyValuePair<string, HeaderStringValues> header in content.Headers.NonValidated)
-                {
-                    Collect(ref items, ref count, names.Lowercase(header.Key), header.Value);
-                }
-            }
-
-            if (!hasHost)
-            {
-                Add(ref items, ref count, new HeaderItem(HostName, default, HostFromUri));
-            }
-
-            Span<HeaderItem> sorted = items.AsSpan(0, count);
-            Sort(sorted);
-            for (int i = 0; i < sorted.Length; i++)
-            {
-                if (i > 0 && SameName(sorted[i].Name, sorted[i - 1].Name))
-                {
-                    // The same name in request and content headers arrives as two lines, which AWS joins with ','.
-                    builder.Truncate(builder.Length - 1);
-                    builder.Append((byte)',');
-                }
-                else
-                {
-                    builder.Append(sorted[i].Name);
-                    builder.Append((byte)':');
-                }
-
-                if (ReferenceEquals(sorted[i].Literal, HostFromUri))
-                {
-                    AppendHost(ref builder, uri);
-                }
-                else
-                {
-                    HeaderValue.AppendTrimmed(ref builder, sorted[i].Literal ?? HeaderValue.ToWireString(sorted[i].Values));
-                }
-
-                builder.Append((byte)'\n');
-            }
-
-            builder.Append((byte)'\n');
-            int start = builder.Length;
-            for (int i = 0; i < sorted.Length; i++)
-            {
-                if (i > 0 && SameName(sorted[i].Name, sorted[i - 1].Name))
-                {
-                    continue;
-                }
-
-                if (builder.Length > start)
-                {
-                    builder.Append((byte)';');
-                }
-
-                builder.Append(sorted[i].Name);
-            }
-
-            return new Range(start, builder.Length);
-        }
-        finally
-        {
-            items.AsSpan(0, count).Clear();
-            t_items = items;
-        }
-    }
+    /// <summary>Writes the headers as header signing leaves them: <paramref name="own"/> in place of the request's
+    /// headers of those names. <paramref name="found"/> tells which of them the request carries.</summary>
+    public static Range Append(ref ByteBuilder builder, HttpRequestMessage request, Uri uri, in OwnHeaders own, out FoundHeaders found) =>
+        Append(ref builder, request, uri, signing: true, own, out found);
 
     /// <summary>Writes the host as <see cref="SocketsHttpHandler"/> sends it: the IDN host, and the port unless default.</summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     public static void AppendHost(ref ByteBuilder builder, Uri uri)
     {
         string host = uri.IdnHost;
@@ -126,54 +51,167 @@ internal static class CanonicalHeaders
         }
     }
 
-    private static void Collect(ref HeaderItem[] items, ref int count, byte[]? lowercaseName, HeaderStringValues values)
+    [System.Runtime.CompilerServices.SkipLocalsInit]
+    private static Range Append(ref ByteBuilder builder, HttpRequestMessage request, Uri uri, bool signing, in OwnHeaders own, out FoundHeaders found)
     {
-        if (lowercaseName is not null)
+        // A per-thread scratch array: no pool round trip, and it is cleared before it is left.
+        var items = new HeaderList(t_items ??= new HeaderItem[16]);
+        HeaderNames names = HeaderNames.Current;
+        found = FoundHeaders.None;
+        bool hasHost = false;
+        try
         {
-            Add(ref items, ref count, new HeaderItem(lowercaseName, values, null));
-        }
-    }
-
-    private static void Add(ref HeaderItem[] items, ref int count, HeaderItem item)
-    {
-        if (count == items.Length)
-        {
-            Array.Resize(ref items, count * 2);
-        }
-
-        items[count++] = item;
-    }
-
-    private static bool SameName(byte[] a, byte[] b) => ReferenceEquals(a, b) || a.AsSpan().SequenceEqual(b);
-
-    private static void Sort(Span<HeaderItem> items)
-    {
-        for (int i = 1; i < items.Length; i++)
-        {
-            HeaderItem current = items[i];
-            int j = i - 1;
-            while (j >= 0 && items[j].Name.AsSpan().SequenceCompareTo(current.Name) > 0)
+            foreach (KeyValuePair<string, HeaderStringValues> header in request.Headers.NonValidated)
             {
-                items[j + 1] = items[j];
-                j--;
+                HeaderName name = names.Get(header.Key);
+                if (Collects(name.Kind, header.Value, signing, own, ref found, ref hasHost))
+                {
+                    items.Add(new HeaderItem(name, HeaderValue.ToWireString(header.Value)));
+                }
             }
 
-            items[j + 1] = current;
+            if (signing)
+            {
+                items.Add(new HeaderItem(HeaderName.AmzDate, own.AmzDate));
+                AddIfSet(ref items, HeaderName.SecurityToken, own.SecurityToken);
+                AddIfSet(ref items, HeaderName.RegionSet, own.RegionSet);
+                AddIfSet(ref items, HeaderName.ContentSha256, (found & FoundHeaders.ContentSha256) == 0 ? own.ContentSha256 : null);
+            }
+
+            if (request.Content is { } content)
+            {
+                foreach (KeyValuePair<string, HeaderStringValues> header in content.Headers.NonValidated)
+                {
+                    HeaderName name = names.Get(header.Key);
+                    if (name.Kind is not (HeaderKind.Unsigned or HeaderKind.Authorization))
+                    {
+                        items.Add(new HeaderItem(name, HeaderValue.ToWireString(header.Value)));
+                    }
+                }
+            }
+
+            if (!hasHost)
+            {
+                items.Add(new HeaderItem(HeaderName.Host, null));
+            }
+
+            Span<int> order = items.Count <= 64 ? stackalloc int[items.Count] : new int[items.Count];
+            return Write(ref builder, items.Items, items.Sort(order), uri);
         }
+        finally
+        {
+            t_items = items.Clear();
+        }
+    }
+
+    /// <summary>Whether a request header is signed as it is; notes the headers signing replaces.</summary>
+    private static bool Collects(HeaderKind kind, HeaderStringValues values, bool signing, in OwnHeaders own, ref FoundHeaders found, ref bool hasHost)
+    {
+        switch (kind)
+        {
+            case HeaderKind.Unsigned:
+                return false;
+            case HeaderKind.Authorization:
+                found |= FoundHeaders.Authorization;
+                return false;
+            case HeaderKind.Host:
+                hasHost = true;
+                return true;
+            case HeaderKind.ContentSha256:
+                found |= FoundHeaders.ContentSha256;
+                return true;
+            case HeaderKind.AmzDate when signing:
+                found |= Found(values, own.AmzDate, FoundHeaders.AmzDate, FoundHeaders.AmzDateSame);
+                return false;
+            case HeaderKind.SecurityToken when signing:
+                found |= Found(values, own.SecurityToken, FoundHeaders.SecurityToken, FoundHeaders.SecurityTokenSame);
+                return false;
+            case HeaderKind.RegionSet when signing && own.RegionSet is not null:
+                found |= Found(values, own.RegionSet, FoundHeaders.RegionSet, FoundHeaders.RegionSetSame);
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    /// <summary>Present, and "same" when it holds exactly the string signing would set (a request signed again).</summary>
+    private static FoundHeaders Found(HeaderStringValues values, string? value, FoundHeaders present, FoundHeaders same) =>
+        value is not null && values.Count == 1 && ReferenceEquals(HeaderValue.ToWireString(values), value) ? present | same : present;
+
+    private static void AddIfSet(ref HeaderList items, HeaderName name, string? value)
+    {
+        if (value is not null)
+        {
+            items.Add(new HeaderItem(name, value));
+        }
+    }
+
+    /// <summary>Writes <c>name:value\n</c> lines in name order, then the signed-headers list, whose range it returns.
+    /// Lines of one name (a request and a content header) are joined with <c>,</c> as AWS joins them.</summary>
+    private static Range Write(ref ByteBuilder builder, ReadOnlySpan<HeaderItem> items, ReadOnlySpan<int> order, Uri uri)
+    {
+        HeaderName? previous = null;
+        foreach (int index in order)
+        {
+            HeaderItem item = items[index];
+            if (previous is not null && HeaderName.SameName(item.Name, previous))
+            {
+                builder.Truncate(builder.Length - 1);
+                builder.Append((byte)',');
+            }
+            else
+            {
+                builder.Append(item.Name.Lowercase);
+                builder.Append((byte)':');
+            }
+
+            if (item.Value is null)
+            {
+                AppendHost(ref builder, uri);
+            }
+            else
+            {
+                HeaderValue.AppendTrimmed(ref builder, item.Value);
+            }
+
+            builder.Append((byte)'\n');
+            previous = item.Name;
+        }
+
+        builder.Append((byte)'\n');
+        int start = builder.Length;
+        previous = null;
+        foreach (int index in order)
+        {
+            HeaderName name = items[index].Name;
+            if (previous is not null && HeaderName.SameName(name, previous))
+            {
+                continue;
+            }
+
+            if (previous is not null)
+            {
+                builder.Append((byte)';');
+            }
+
+            builder.Append(name.Lowercase);
+            previous = name;
+        }
+
+        return new Range(start, builder.Length);
     }
 
     private static void AppendLowercase(ref ByteBuilder builder, string value)
     {
-        // Header names and host names are ASCII (vectorized); anything else is lowered per character as before.
+        // Host names are ASCII (vectorized); anything else is lowered per character.
         Span<byte> span = builder.AppendSpan(value.Length);
         if (System.Text.Ascii.ToLower(value, span, out _) != OperationStatus.Done)
         {
             for (int i = 0; i < value.Length; i++)
             {
-                span[i] = (byte)ToLower(value[i]);
+                char c = value[i];
+                span[i] = (byte)((uint)(c - 'A') <= 'Z' - 'A' ? c | 0x20 : c);
             }
         }
     }
-
-    private static char ToLower(char c) => (uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c;
 }

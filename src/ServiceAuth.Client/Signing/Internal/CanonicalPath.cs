@@ -6,11 +6,23 @@ namespace ServiceAuth.Client.Signing.Internal;
 /// </summary>
 internal static class CanonicalPath
 {
+    /// <summary>Unreserved characters and <c>/</c>: a path of only these encodes (once or twice) to itself.</summary>
+    private static readonly System.Buffers.SearchValues<char> Plain =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~/");
+
     public static void Append(ref ByteBuilder builder, ReadOnlySpan<char> wirePath, bool normalizeAndDoubleEncode)
     {
         if (wirePath.IsEmpty)
         {
             builder.Append((byte)'/');
+            return;
+        }
+
+        // The common case: nothing to encode, and (when normalizing) no empty or dot segment to remove.
+        if (wirePath.IndexOfAnyExcept(Plain) < 0 &&
+            (!normalizeAndDoubleEncode || (wirePath[0] == '/' && !wirePath.Contains("//", StringComparison.Ordinal) && !wirePath.Contains("/.", StringComparison.Ordinal))))
+        {
+            builder.Append(wirePath);
             return;
         }
 

@@ -8,7 +8,7 @@ namespace ServiceAuth.Client.Signing.Internal;
 /// </summary>
 internal ref struct CanonicalQuery
 {
-    private static readonly SearchValues<char> Plain = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~=&");
+    internal static readonly SearchValues<char> Plain = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~=&");
 
     private ByteBuilder _scratch;
     private QueryParameter[] _parameters;

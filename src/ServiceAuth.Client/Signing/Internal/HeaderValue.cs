@@ -7,8 +7,8 @@ internal static class HeaderValue
 {
     private static readonly SearchValues<char> Whitespace = SearchValues.Create(" \t\r\n");
 
-    /// <summary>The value as it goes on the wire: one value as is, several joined by the header's separator.</summary>
-    public static string ToWireString(HeaderStringValues values) => values.Count == 1 ? First(values) : values.ToString();
+    /// <summary>The value as it goes on the wire: one value as is (no copy), several joined by the header's separator.</summary>
+    public static string ToWireString(HeaderStringValues values) => values.ToString();
 
     /// <summary>Appends the value with leading and trailing whitespace removed and inner runs of whitespace collapsed
     /// to one space.</summary>
@@ -31,15 +31,5 @@ internal static class HeaderValue
             builder.Append((byte)' ');
             value = value[space..].TrimStart(" \t\r\n");
         }
-    }
-
-    private static string First(HeaderStringValues values)
-    {
-        foreach (string value in values)
-        {
-            return value;
-        }
-
-        return string.Empty;
     }
 }

@@ -150,9 +150,14 @@ internal static class PayloadHasher
 
     private static string ToHex(ReadOnlySpan<byte> digest)
     {
+#if NET9_0_OR_GREATER
+        // Vectorized, written straight into the one string.
+        return Convert.ToHexStringLower(digest);
+#else
         Span<char> hex = stackalloc char[64];
         Hex.EncodeLower(digest, hex);
         return new string(hex);
+#endif
     }
 
     private static Exception? Unwrap(Exception e)

@@ -27,41 +27,26 @@ internal static class SigV4Core
         return false;
     }
 
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     public static void SignHeaders(HttpRequestMessage request, ImmutableCredentials credentials, SigV4SigningParameters parameters, string payloadHash, SigningKeys keys, SigningTrace? trace)
     {
         Uri uri = RequireAbsoluteUri(request);
-        HttpRequestHeaders headers = request.Headers;
-        headers.Remove(SigV4Constants.Authorization);
         string amzDate = AmzDateText.Get(parameters.SigningTime);
-        Replace(headers, SigV4Constants.AmzDate, amzDate);
         string? token = string.IsNullOrEmpty(credentials.Token) ? null : credentials.Token;
-        if (token is not null && parameters.SignSessionToken)
-        {
-            Replace(headers, SigV4Constants.AmzSecurityToken, token);
-        }
-        else
-        {
-            headers.Remove(SigV4Constants.AmzSecurityToken);
-        }
+        var own = new OwnHeaders(
+            amzDate,
+            parameters.SignSessionToken ? token : null,
+            parameters.IsSigV4a ? parameters.EffectiveRegionSet : null,
+            AddsContentSha256Header(parameters, payloadHash) ? payloadHash : null);
 
-        if (parameters.IsSigV4a)
-        {
-            Replace(headers, SigV4Constants.AmzRegionSet, parameters.EffectiveRegionSet);
-        }
-
-        if (AddsContentSha256Header(parameters, payloadHash) && !headers.NonValidated.Contains(SigV4Constants.AmzContentSha256))
-        {
-            headers.TryAddWithoutValidation(SigV4Constants.AmzContentSha256, payloadHash);
-            request.Options.Set(AddedContentSha256, payloadHash);
-        }
-
-        // One buffer for the whole canonical request; the headers are written in place and the signed-headers list is
-        // read back from it for the Authorization value.
+        // One buffer for the whole canonical request; the headers are written in place, as the request will carry them
+        // once signed, and the signed-headers list is read back from it for the Authorization value. The request is
+        // only changed once the signature is known.
         var canonical = new ByteBuilder(2048);
         try
         {
             AppendMethodAndPath(ref canonical, request, uri, parameters);
-            if (uri.Query.Length > 1)
+            if (uri.Query.Length > 1 && !PlainQuery.TryAppend(ref canonical, uri.Query.AsSpan(1)))
             {
                 var query = new CanonicalQuery(uri.Query, 0);
                 try
@@ -75,13 +60,16 @@ internal static class SigV4Core
             }
 
             canonical.Append((byte)'\n');
-            Range signedHeaders = CanonicalHeaders.Append(ref canonical, request, uri);
+            Range signedHeaders = CanonicalHeaders.Append(ref canonical, request, uri, own, out FoundHeaders found);
             canonical.Append((byte)'\n');
             canonical.Append(payloadHash);
 
             Span<byte> signature = stackalloc byte[SignatureWriter.MaxHexLength];
             int signatureLength = SignatureWriter.Sign(canonical.Written, amzDate, parameters, credentials, keys, signature, trace);
-            headers.TryAddWithoutValidation(SigV4Constants.Authorization, SignatureWriter.Authorization(credentials.AccessKey, amzDate.AsSpan(0, 8), parameters, canonical.Written[signedHeaders], signature[..signatureLength]));
+            string authorization = SignatureWriter.Authorization(credentials.AccessKey, amzDate.AsSpan(0, 8), parameters, canonical.Written[signedHeaders], signature[..signatureLength]);
+            SetOwnHeaders(request, own, found);
+            HttpRequestHeaders headers = request.Headers;
+            headers.TryAddWithoutValidation(SigV4Constants.Authorization, authorization);
             if (token is not null && !parameters.SignSessionToken)
             {
                 headers.TryAddWithoutValidation(SigV4Constants.AmzSecurityToken, token);
@@ -179,23 +167,49 @@ internal static class SigV4Core
             CanonicalPath.Append(ref canonical, uri.AbsolutePath, normalizeAndDoubleEncode: false);
         }
 
-        canonical.Append((byte)'\n');    }
+        canonical.Append((byte)'\n');
+    }
 
-    /// <summary>Sets a header to one value, leaving it alone when it already holds exactly that string (a request
-    /// signed again within the same second, with the same credentials).</summary>
-    private static void Replace(HttpRequestHeaders headers, string name, string value)
+    /// <summary>Puts the signed values on the request in place of what <paramref name="found"/> says it carries; a header
+    /// that already holds exactly the string (a request signed again within the same second) is left alone.</summary>
+    private static void SetOwnHeaders(HttpRequestMessage request, in OwnHeaders own, FoundHeaders found)
     {
-        if (headers.NonValidated.TryGetValues(name, out HeaderStringValues current))
+        HttpRequestHeaders headers = request.Headers;
+        if ((found & FoundHeaders.Authorization) != 0)
         {
-            if (current.Count == 1 && ReferenceEquals(HeaderValue.ToWireString(current), value))
-            {
-                return;
-            }
+            headers.Remove(SigV4Constants.Authorization);
+        }
 
+        Set(headers, SigV4Constants.AmzDate, own.AmzDate, found, FoundHeaders.AmzDate, FoundHeaders.AmzDateSame);
+        Set(headers, SigV4Constants.AmzSecurityToken, own.SecurityToken, found, FoundHeaders.SecurityToken, FoundHeaders.SecurityTokenSame);
+        if (own.RegionSet is not null)
+        {
+            Set(headers, SigV4Constants.AmzRegionSet, own.RegionSet, found, FoundHeaders.RegionSet, FoundHeaders.RegionSetSame);
+        }
+
+        if (own.ContentSha256 is not null && (found & FoundHeaders.ContentSha256) == 0)
+        {
+            headers.TryAddWithoutValidation(SigV4Constants.AmzContentSha256, own.ContentSha256);
+            request.Options.Set(AddedContentSha256, own.ContentSha256);
+        }
+    }
+
+    private static void Set(HttpRequestHeaders headers, string name, string? value, FoundHeaders found, FoundHeaders present, FoundHeaders same)
+    {
+        if ((found & same) != 0)
+        {
+            return;
+        }
+
+        if ((found & present) != 0)
+        {
             headers.Remove(name);
         }
 
-        headers.TryAddWithoutValidation(name, value);
+        if (value is not null)
+        {
+            headers.TryAddWithoutValidation(name, value);
+        }
     }
 
     private static string Credential(string accessKey, ReadOnlySpan<char> date, SigV4SigningParameters parameters) =>

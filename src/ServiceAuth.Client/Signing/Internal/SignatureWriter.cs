@@ -34,6 +34,7 @@ internal static class SignatureWriter
     }
 
     /// <summary>Writes the lowercase hex signature of <paramref name="canonicalRequest"/> and returns its length.</summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     public static int Sign(ReadOnlySpan<byte> canonicalRequest, ReadOnlySpan<char> amzDate, SigV4SigningParameters parameters, ImmutableCredentials credentials, SigningKeys keys, Span<byte> signatureHex, SigningTrace? trace)
     {
         Span<byte> digest = stackalloc byte[32];
@@ -101,6 +102,7 @@ internal static class SignatureWriter
         }
     }
 
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     public static string Authorization(string accessKey, ReadOnlySpan<char> date, SigV4SigningParameters parameters, ReadOnlySpan<byte> signedHeaders, ReadOnlySpan<byte> signature)
     {
         // "AWS4-ECDSA-P256-SHA256 Credential=" + "/yyyyMMdd/" + "/" + "/aws4_request" + ", SignedHeaders=" + ", Signature="
@@ -127,9 +129,9 @@ internal static class SignatureWriter
             buffer[n++] = '/';
             Write(buffer, ref n, SigV4Constants.Terminator);
             Write(buffer, ref n, ", SignedHeaders=");
-            n += Encoding.ASCII.GetChars(signedHeaders, buffer[n..]);
+            n += Widen(signedHeaders, buffer[n..]);
             Write(buffer, ref n, ", Signature=");
-            n += Encoding.ASCII.GetChars(signature, buffer[n..]);
+            n += Widen(signature, buffer[n..]);
             return new string(buffer[..n]);
         }
         finally
@@ -141,6 +143,7 @@ internal static class SignatureWriter
         }
     }
 
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     private static int SignEcdsa(ReadOnlySpan<byte> stringToSign, ImmutableCredentials credentials, SigningKeys keys, Span<byte> digest, Span<byte> signatureHex)
     {
         Span<byte> der = stackalloc byte[SigV4aKey.MaxSignatureLength];
@@ -162,9 +165,15 @@ internal static class SignatureWriter
     /// <summary>Writes ASCII text (names, dates, regions, services) as bytes; returns the new position.</summary>
     private static int Write(Span<byte> buffer, int position, ReadOnlySpan<char> value)
     {
-        position += Encoding.UTF8.GetBytes(value, buffer[position..]);
+        position += Ascii.FromUtf16(value, buffer[position..], out int written) == System.Buffers.OperationStatus.Done
+            ? written
+            : Encoding.UTF8.GetBytes(value, buffer[position..]);
         return position;
     }
+
+    /// <summary>Copies ASCII bytes (header names, hex) as characters; anything else is decoded as UTF-8.</summary>
+    private static int Widen(ReadOnlySpan<byte> ascii, Span<char> destination) =>
+        Ascii.ToUtf16(ascii, destination, out int written) == System.Buffers.OperationStatus.Done ? written : Encoding.UTF8.GetChars(ascii, destination);
 
     private static void Write(Span<char> buffer, ref int position, ReadOnlySpan<char> value)
     {

@@ -1,0 +1,83 @@
+namespace ServiceAuth.Client.Signing.Internal;
+
+/// <summary>
+/// The canonical form of the common query: unreserved characters besides the separators, each value without another
+/// <c>=</c>, a handful of parameters. Decoding and encoding give the same text, so the parameters are sorted where
+/// they are, on the stack, and written once.
+/// </summary>
+internal static class PlainQuery
+{
+    private const int MaxParameters = 16;
+
+    /// <summary>Writes the canonical query of <paramref name="query"/> (without its <c>?</c>), or returns false, having
+    /// written nothing, when it is not plain.</summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
+    public static bool TryAppend(ref ByteBuilder builder, ReadOnlySpan<char> query)
+    {
+        if (query.IndexOfAnyExcept(CanonicalQuery.Plain) >= 0 || query.Count('&') >= MaxParameters)
+        {
+            return false;
+        }
+
+        Span<QueryParameter> parameters = stackalloc QueryParameter[MaxParameters];
+        int count = 0;
+        int position = 0;
+        while (position < query.Length)
+        {
+            int amp = query[position..].IndexOf('&');
+            int end = amp < 0 ? query.Length : position + amp;
+            if (end > position)
+            {
+                int eq = query[position..end].IndexOf('=');
+                int nameEnd = eq < 0 ? end : position + eq;
+                int valueStart = eq < 0 ? end : nameEnd + 1;
+                if (query[valueStart..end].Contains('='))
+                {
+                    return false;
+                }
+
+                Insert(query, parameters[..(count + 1)], new QueryParameter(position, nameEnd - position, valueStart, end - valueStart));
+                count++;
+            }
+
+            position = end + 1;
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            if (i > 0)
+            {
+                builder.Append((byte)'&');
+            }
+
+            QueryParameter p = parameters[i];
+            builder.Append(query.Slice(p.NameStart, p.NameLength));
+            builder.Append((byte)'=');
+            builder.Append(query.Slice(p.ValueStart, p.ValueLength));
+        }
+
+        return true;
+    }
+
+    /// <summary>Inserts the last parameter of <paramref name="sorted"/> in order (by name, then value; stable).</summary>
+    private static void Insert(ReadOnlySpan<char> query, Span<QueryParameter> sorted, QueryParameter parameter)
+    {
+        int j = sorted.Length - 2;
+        while (j >= 0 && Compare(query, sorted[j], parameter) > 0)
+        {
+            sorted[j + 1] = sorted[j];
+            j--;
+        }
+
+        sorted[j + 1] = parameter;
+    }
+
+    private static int Compare(ReadOnlySpan<char> query, QueryParameter a, QueryParameter b)
+    {
+        // ASCII: comparing characters orders as comparing the UTF-8 bytes does.
+        int byName = query.Slice(a.NameStart, a.NameLength).SequenceCompareTo(query.Slice(b.NameStart, b.NameLength));
+        return byName != 0
+            ? byName
+            : query.Slice(a.ValueStart, a.ValueLength).SequenceCompareTo(query.Slice(b.ValueStart, b.ValueLength));
+    }
+}
