@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using ServiceAuth.Client.Credentials;
 
 namespace ServiceAuth.Client.Tests.Faults.Loopback;
@@ -39,7 +40,7 @@ public sealed class LoopbackStsRig : IDisposable
 
     public CapturingHandler Target { get; } = new();
 
-    public CollectingLoggerProvider Logs { get; } = new();
+    public FakeLoggerProvider Logs { get; } = new();
 
     public HttpClient Client { get; }
 
