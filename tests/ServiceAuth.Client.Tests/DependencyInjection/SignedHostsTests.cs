@@ -50,6 +50,24 @@ public sealed class SignedHostsTests
     }
 
     [Fact]
+    public async Task AddSigV4Signing_HttpClientsOwnBaseAddress_BindsCredentialsToItsHostToo()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider());
+        services.AddHttpClient("orders", c => c.BaseAddress = new Uri("https://abc123.execute-api.eu-west-1.amazonaws.com/prod/"))
+            .AddSigV4Signing(o => (o.Credentials, o.ApiKey, o.Region, o.Service) = (TestCredentials.Session(), "key-1", "eu-west-1", "execute-api"))
+            .ConfigurePrimaryHttpMessageHandler(() => _wire);
+        using ServiceProvider provider = services.BuildServiceProvider();
+        HttpClient client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("orders");
+
+        (await client.GetAsync("items")).EnsureSuccessStatusCode();
+        SigningException ex = await Should.ThrowAsync<SigningException>(() => client.GetAsync("https://collector.example.net/steal"));
+
+        ex.Message.ShouldContain("collector.example.net");
+        _wire.Requests.ShouldHaveSingleItem().Header("x-api-key").ShouldBe("key-1");
+    }
+
+    [Fact]
     public void AdditionalSignedHosts_BindsFromConfiguration()
     {
         IConfigurationSection section = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

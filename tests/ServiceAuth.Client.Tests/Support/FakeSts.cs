@@ -13,6 +13,7 @@ public sealed class FakeSts : IStsClientFactory
 {
     private readonly FakeTimeProvider _time;
     private int _calls;
+    private long _lastCallAt;
 
     public FakeSts(FakeTimeProvider time)
     {
@@ -21,6 +22,7 @@ public sealed class FakeSts : IStsClientFactory
         Client.AssumeRoleAsync(Arg.Any<AssumeRoleRequest>(), Arg.Any<CancellationToken>()).Returns(call =>
         {
             Interlocked.Increment(ref _calls);
+            Interlocked.Exchange(ref _lastCallAt, _time.GetUtcNow().UtcTicks);
             Requests.Add(call.Arg<AssumeRoleRequest>());
             return Behavior(call.Arg<CancellationToken>());
         });
@@ -35,6 +37,9 @@ public sealed class FakeSts : IStsClientFactory
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromHours(1);
 
     public int Calls => Volatile.Read(ref _calls);
+
+    /// <summary>The fake clock's time at the last AssumeRole call.</summary>
+    public DateTimeOffset LastCallAt => new(Interlocked.Read(ref _lastCallAt), TimeSpan.Zero);
 
     public List<(AWSCredentials Source, string Region, Uri? Endpoint)> ClientsCreated { get; } = [];
 

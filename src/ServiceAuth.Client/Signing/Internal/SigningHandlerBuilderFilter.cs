@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ServiceAuth.Client.Diagnostics;
+using ServiceAuth.Client.Protocol.Internal;
 using ServiceAuth.Client.Signing;
 using ServiceAuth.Client.Signing.Internal;
 
@@ -34,7 +35,7 @@ internal sealed class SigningHandlerBuilderFilter(
         ILoggerFactory loggerFactory = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
         DisableAutoRedirect(builder.PrimaryHandler, name, loggerFactory.CreateLogger<SigV4DelegatingHandler>());
         builder.AdditionalHandlers.Add(new SigV4DelegatingHandler(
-            SigningSettings.From(options.Get(name)),
+            SigningSettings.From(options.Get(name), HttpClientBaseAddress.Probe(services, name)),
             credentials.Get(name),
             SigV4Signer.Shared,
             services.GetService<TimeProvider>(),

@@ -32,7 +32,10 @@ internal sealed class SigningSettings
     /// <summary>The hosts credentials may go to: <see langword="null"/> (any) without a BaseAddress.</summary>
     public IReadOnlySet<string>? SignedHosts { get; init; }
 
-    public static SigningSettings From(SignedHttpClientOptions options)
+    /// <param name="options">The client's options.</param>
+    /// <param name="clientBaseAddress">The HttpClient's own BaseAddress (set with <c>ConfigureHttpClient</c>), which binds
+    /// credentials to its host when <see cref="SignedHttpClientOptions.BaseAddress"/> is not set.</param>
+    public static SigningSettings From(SignedHttpClientOptions options, Uri? clientBaseAddress = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         AwsEndpoint.TryInfer(options.BaseAddress, out string region, out string service);
@@ -47,7 +50,7 @@ internal sealed class SigningSettings
             AllowInsecureHttp = options.AllowInsecureHttp,
             ApiKey = options.ApiKey,
             ApiGatewayApiId = options.ApiGatewayApiId,
-            SignedHosts = options.BaseAddress is { IsAbsoluteUri: true } baseAddress
+            SignedHosts = (options.BaseAddress ?? clientBaseAddress) is { IsAbsoluteUri: true } baseAddress
                 ? new HashSet<string>([baseAddress.IdnHost, .. options.AdditionalSignedHosts], StringComparer.OrdinalIgnoreCase)
                 : null,
         };
