@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServiceAuth.Client.AspNetCore.TokenPropagation;
 using ServiceAuth.Client.AspNetCore.TokenPropagation.Internal;
+using ServiceAuth.Client.DependencyInjection.Internal;
 
 namespace ServiceAuth.Client;
 
@@ -36,7 +37,7 @@ public static class BearerTokenPropagationHttpClientBuilderExtensions
             provider.GetRequiredService<IHttpContextAccessor>(),
             provider.GetRequiredService<IOptionsMonitor<BearerTokenPropagationOptions>>().Get(name),
             provider.GetRequiredService<ILoggerFactory>().CreateLogger("ServiceAuth.Client.AspNetCore.TokenPropagation")));
-        builder.RedactLoggedHeaders(SensitiveHeaders);
+        builder.RedactSecrets(SensitiveHeaders);
         return builder;
     }
 }

@@ -61,7 +61,7 @@ public static class AppSyncRealtime
     {
         ArgumentNullException.ThrowIfNull(socket);
         ArgumentNullException.ThrowIfNull(credentials);
-        ImmutableCredentials current = await credentials.GetCredentialsAsync().ConfigureAwait(false);
+        ImmutableCredentials current = await ServiceAuth.Client.Credentials.Internal.CredentialsWait.GetAsync(credentials, cancellationToken).ConfigureAwait(false);
         Uri uri = CreateConnectUri(graphqlEndpoint, current, (timeProvider ?? TimeProvider.System).GetUtcNow(), region);
         socket.Options.AddSubProtocol(SubProtocol);
         await socket.ConnectAsync(uri, cancellationToken).ConfigureAwait(false);

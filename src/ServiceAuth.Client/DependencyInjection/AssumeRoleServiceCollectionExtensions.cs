@@ -39,9 +39,10 @@ public static class AssumeRoleServiceCollectionExtensions
     /// <summary>
     /// Configures the AWS SDK STS clients the assume-role cache creates: proxy (<c>SetWebProxy</c>), timeouts
     /// (<c>Timeout</c>), FIPS or dual-stack endpoints (<c>UseFIPSEndpoint</c>, <c>UseDualstackEndpoint</c>), an
-    /// <c>HttpClientFactory</c>, and so on. Applied in registration order to every STS client, before the library sets
-    /// the region (or <see cref="AssumeRoleOptions.StsEndpoint"/>) and turns the SDK's own retries off (the cache
-    /// retries STS itself). May be called several times.
+    /// <c>HttpClientFactory</c>, a <c>ServiceURL</c>, and so on. Applied in registration order to every STS client, before
+    /// the library sets the endpoint and turns the SDK's own retries off (the cache retries STS itself): the endpoint is
+    /// <see cref="AssumeRoleOptions.StsEndpoint"/>, else a <c>ServiceURL</c> set here, else the role's regional endpoint.
+    /// May be called several times.
     /// </summary>
     /// <param name="services">The <see cref="IServiceCollection"/>.</param>
     /// <param name="configure">A delegate that configures an <see cref="AmazonSecurityTokenServiceConfig"/>.</param>

@@ -73,7 +73,7 @@ public static class ClientCredentialsHttpClientBuilderExtensions
             provider.GetRequiredService<IHttpClientFactory>(), provider.GetService<TimeProvider>(), provider.GetService<ILoggerFactory>(),
             provider.GetService<ISharedTokenStore>(), provider.GetRequiredService<TokenMetrics>()));
         services.AddHttpClient(TokenEndpointClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
-            .RedactLoggedHeaders(SensitiveHeaders);
+            .RedactSecrets(SensitiveHeaders);
         if (!SingletonInstance.GetOrAdd<ClientCredentialsClientRegistry>(services).Add(builder.Name))
         {
             return builder;
@@ -89,7 +89,7 @@ public static class ClientCredentialsHttpClientBuilderExtensions
                 provider.GetRequiredService<ILoggerFactory>().CreateLogger("ServiceAuth.Client.ClientCredentials"),
                 provider.GetRequiredService<TokenMetrics>());
         });
-        builder.RedactLoggedHeaders(SensitiveHeaders);
+        builder.RedactSecrets(SensitiveHeaders);
         return builder;
     }
 }

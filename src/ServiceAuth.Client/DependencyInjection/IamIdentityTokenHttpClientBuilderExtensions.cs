@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ServiceAuth.Client.IdentityTokens;
+using ServiceAuth.Client.DependencyInjection.Internal;
 using ServiceAuth.Client.IdentityTokens.Internal;
 
 namespace ServiceAuth.Client;
@@ -37,7 +38,7 @@ public static class IamIdentityTokenHttpClientBuilderExtensions
         builder.AddHttpMessageHandler(provider => new IamIdentityTokenHandler(
             provider.GetRequiredService<IdentityTokenProviders>().Get(name),
             provider.GetService<ILoggerFactory>()?.CreateLogger("ServiceAuth.Client.IdentityTokens") ?? NullLogger.Instance));
-        builder.RedactLoggedHeaders(["Authorization"]);
+        builder.RedactSecrets("Authorization");
         return builder;
     }
 }

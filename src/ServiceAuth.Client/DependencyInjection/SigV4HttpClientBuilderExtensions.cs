@@ -14,7 +14,6 @@ public static class SigV4HttpClientBuilderExtensions
 {
     private static readonly string[] SensitiveHeaders = ["Authorization", "X-Amz-Security-Token", "x-api-key"];
 
-    private static bool IsSensitive(string header) => Array.Exists(SensitiveHeaders, h => string.Equals(h, header, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// Signs every request of the client with SigV4. The signing handler is always the innermost handler, whatever is
@@ -85,14 +84,6 @@ public static class SigV4HttpClientBuilderExtensions
             }
         });
 
-        // Composed with whatever rule the client has once every Configure ran (HttpClient's default redacts every value
-        // on Microsoft.Extensions.Http 9+; a user's own RedactLoggedHeaders may come later): a post-configuration step
-        // never weakens that rule and cannot be replaced by it.
-        services.PostConfigure<HttpClientFactoryOptions>(name, options =>
-        {
-            Func<string, bool> existing = options.ShouldRedactHeaderValue;
-            options.ShouldRedactHeaderValue = header => IsSensitive(header) || existing(header);
-        });
-        return builder;
+        return builder.RedactSecrets(SensitiveHeaders);
     }
 }

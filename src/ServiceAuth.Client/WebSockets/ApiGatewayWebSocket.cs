@@ -42,7 +42,7 @@ public static class ApiGatewayWebSocket
     {
         ArgumentNullException.ThrowIfNull(socket);
         ArgumentNullException.ThrowIfNull(credentials);
-        ImmutableCredentials current = await credentials.GetCredentialsAsync().ConfigureAwait(false);
+        ImmutableCredentials current = await ServiceAuth.Client.Credentials.Internal.CredentialsWait.GetAsync(credentials, cancellationToken).ConfigureAwait(false);
         foreach ((string name, string value) in CreateConnectHeaders(endpoint, current, (timeProvider ?? TimeProvider.System).GetUtcNow(), region))
         {
             socket.Options.SetRequestHeader(name, value);

@@ -71,6 +71,8 @@ public sealed class AppSyncLocalEndpointTests : IAsyncDisposable
         using var unsigned = new HttpClient(_endpoint.CreateHandler());
         using HttpResponseMessage anonymous = await unsigned.PostAsync(new Uri(_endpoint.BaseAddress, "graphql"), new StringContent("""{"query":"{ a }"}"""));
         anonymous.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        anonymous.Headers.GetValues("x-amzn-ErrorType").Single().ShouldBe("UnauthorizedException");
+        anonymous.Headers.GetValues("x-amzn-RequestId").ShouldHaveSingleItem();
         _operations.ShouldBeEmpty();
     }
 

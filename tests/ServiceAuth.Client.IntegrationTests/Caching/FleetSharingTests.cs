@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using ServiceAuth.Client.IntegrationTests.Testing;
 using StackExchange.Redis;
 
@@ -63,7 +64,7 @@ public sealed class FleetSharingTests : IDisposable
         await using CognitoFixture f = await CognitoFixture.CreateAsync(inMemory: false);
         var target = new CapturingHandler();
         using ServiceProvider a = Process(f, redis, target);
-        var logs = new CollectingLoggerProvider();
+        var logs = new FakeLoggerProvider();
         using ServiceProvider b = Process(f, redis, target, logs);
         await CallAsync(a);
 
@@ -74,7 +75,7 @@ public sealed class FleetSharingTests : IDisposable
         f.Pool.TokenRequestCount.ShouldBe(2, "process B could not read Redis, so it asked the pool once");
         target.Requests.Count.ShouldBe(3);
         target.Requests.ShouldAllBe(r => r.Authorization!.StartsWith("Bearer ", StringComparison.Ordinal));
-        string.Join("\n", logs.Lines).ShouldContain("Microsoft.Extensions.Caching.Hybrid.HybridCache [6] Cache backend read failure", Case.Sensitive);
+        string.Join("\n", logs.Collector.Lines()).ShouldContain("Microsoft.Extensions.Caching.Hybrid.HybridCache [6] Cache backend read failure", Case.Sensitive);
     }
 
     public void Dispose() => _keys.Delete(recursive: true);
@@ -86,10 +87,10 @@ public sealed class FleetSharingTests : IDisposable
         response.EnsureSuccessStatusCode();
     }
 
-    private ServiceProvider Process(CognitoFixture f, RedisServer redis, CapturingHandler target, CollectingLoggerProvider? logs = null)
+    private ServiceProvider Process(CognitoFixture f, RedisServer redis, CapturingHandler target, FakeLoggerProvider? logs = null)
     {
         var services = new ServiceCollection();
-        services.AddLogging(builder => builder.AddProvider(logs ?? new CollectingLoggerProvider()));
+        services.AddLogging(builder => builder.AddProvider(logs ?? new FakeLoggerProvider()));
         services.AddStackExchangeRedisCache(o => o.Configuration = redis.Configuration);
         services.AddDataProtection().SetApplicationName("fleet-sharing-tests").PersistKeysToFileSystem(_keys);
         services.AddClientCredentialsHybridCache();

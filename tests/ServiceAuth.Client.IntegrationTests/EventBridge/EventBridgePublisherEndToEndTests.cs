@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceAuth.Client.Credentials;
 using ServiceAuth.Client.EventBridge;
@@ -116,8 +117,8 @@ public sealed class EventBridgePublisherEndToEndTests : IAsyncDisposable
 
         empty.ShouldBe(400);
         emptyBody.ShouldContain("\"__type\":\"ValidationException\"");
-        entries.ShouldStartWith("""{"Entries":[{"ErrorCode":"NotAuthorizedForSourceException","ErrorMessage":"Not authorized for the source."},{"ErrorCode":"MalformedDetail","ErrorMessage":"Detail is malformed."},{"ErrorCode":"InvalidArgument","ErrorMessage":"Parameter Detail is not valid. Reason: Detail is a required argument."},{"ErrorCode":"ResourceNotFoundException","ErrorMessage":"Event bus missing does not exist."},{"EventId":""");
-        entries.ShouldEndWith("\"FailedEntryCount\":4}");
+        entries.ShouldStartWith("""{"Entries":[{"ErrorCode":"NotAuthorizedForSourceException","ErrorMessage":"Not authorized for the source."},{"ErrorCode":"MalformedDetail","ErrorMessage":"Detail is malformed."},{"ErrorCode":"InvalidArgument","ErrorMessage":"Parameter Detail is not valid. Reason: Detail is a required argument."},{"EventId":""");
+        entries.ShouldEndWith("\"FailedEntryCount\":3}");
         bad.ShouldBe(400);
         badBody.ShouldContain("SerializationException");
     }
@@ -132,17 +133,38 @@ public sealed class EventBridgePublisherEndToEndTests : IAsyncDisposable
 
         (int big, string bigBody) = await PutEventsAsync(owner, Entries(300 * 1024));
         (int atLimit, string _) = await PutEventsAsync(owner, Entries(1_048_576 - 2));
-        (int over, string overBody) = await PutEventsAsync(owner, Entries(1_048_576 - 1));
+        (int over, string overBody, string? overType) = await PutEventsWithErrorTypeAsync(owner, Entries(1_048_576 - 1));
 
         (big, atLimit).ShouldBe((200, 200));
         bigBody.ShouldEndWith("\"FailedEntryCount\":0}");
-        over.ShouldBe(400);
+        (over, overType).ShouldBe((400, "ValidationException"));
         overBody.ShouldBe("""{"__type":"ValidationException","message":"Total size of the entries in the request is over the limit."}""");
+    }
+
+    [Fact]
+    public async Task LocalEndpoint_EventForABusThatDoesNotExist_GetsAnEventIdAndIsDropped_AsEventBridgeDoes()
+    {
+        LocalUser owner = _endpoint.AddUser("owner", "222233334444");
+        LocalEventBus bus = _endpoint.AddEventBus("arn:aws:events:eu-west-1:222233334444:event-bus/default", owner.Arn);
+
+        (int status, string body) = await PutEventsAsync(owner, """{"Entries":[{"Source":"s","DetailType":"T","Detail":"{}"},{"Source":"s","DetailType":"T","Detail":"{}","EventBusName":"missing"}]}""");
+
+        status.ShouldBe(200);
+        using JsonDocument json = JsonDocument.Parse(body);
+        json.RootElement.GetProperty("FailedEntryCount").GetInt32().ShouldBe(0);
+        json.RootElement.GetProperty("Entries").EnumerateArray().Select(e => e.TryGetProperty("EventId", out _)).ShouldBe([true, true]);
+        bus.Events.Count.ShouldBe(1);
     }
 
     public ValueTask DisposeAsync() => _endpoint.DisposeAsync();
 
     private async Task<(int Status, string Body)> PutEventsAsync(LocalUser user, string json)
+    {
+        (int status, string body, string? _) = await PutEventsWithErrorTypeAsync(user, json);
+        return (status, body);
+    }
+
+    private async Task<(int Status, string Body, string? ErrorType)> PutEventsWithErrorTypeAsync(LocalUser user, string json)
     {
         var services = new ServiceCollection();
         services.AddSignedHttpClient("raw", o =>
@@ -155,7 +177,8 @@ public sealed class EventBridgePublisherEndToEndTests : IAsyncDisposable
         request.Headers.TryAddWithoutValidation("X-Amz-Target", "AWSEvents.PutEvents");
         request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/x-amz-json-1.1");
         using HttpResponseMessage response = await provider.GetRequiredService<IHttpClientFactory>().CreateClient("raw").SendAsync(request);
-        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+        string? errorType = response.Headers.TryGetValues("x-amzn-ErrorType", out IEnumerable<string>? values) ? values.Single() : null;
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(), errorType);
     }
 
     private ServiceProvider Build<TEvent>(Action<EventBridgePublisherOptions<TEvent>>? configure = null)

@@ -5,11 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using ServiceAuth.Client.ClientCredentials;
 using ServiceAuth.Client.ClientCredentials.Internal;
-using ServiceAuth.Client.Tests.Support;
 using ServiceAuth.Client.TestUtilities;
+using ServiceAuth.Client.Tests.Support;
 
 namespace ServiceAuth.Client.Tests.ClientCredentials;
 
@@ -94,7 +95,7 @@ public sealed class ClientCredentialsDependencyInjectionTests
     [Fact]
     public async Task HttpClient_1000ConcurrentColdRequests_OneTokenRequestAndNoSecretOrTokenInLogs()
     {
-        IServiceCollection services = Configured(out CollectingLoggerProvider logs);
+        IServiceCollection services = Configured(out FakeLoggerProvider logs);
         var idp = new FakeTokenEndpoint();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         idp.Gate = gate.Task;
@@ -113,8 +114,8 @@ public sealed class ClientCredentialsDependencyInjectionTests
         responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
         idp.Calls.ShouldBe(1);
         target.Requests.ShouldAllBe(s => s.Authorization == "Bearer eyJ.the-access-token.sig");
-        logs.Lines.ShouldContain(l => l.Contains("[500]"));
-        logs.Lines.ShouldAllBe(l => !l.Contains("very-secret") && !l.Contains("the-access-token"));
+        logs.Collector.Lines().ShouldContain(l => l.Contains("[500]"));
+        logs.Collector.Lines().ShouldAllBe(l => !l.Contains("very-secret") && !l.Contains("the-access-token"));
     }
 
     [Fact]
@@ -129,7 +130,7 @@ public sealed class ClientCredentialsDependencyInjectionTests
         provider.GetRequiredService<IOptionsMonitor<HttpClientFactoryOptions>>().Get("orders").HttpMessageHandlerBuilderActions.Count.ShouldBe(1, "one token handler");
     }
 
-    private static IServiceCollection Configured(out CollectingLoggerProvider logs)
+    private static IServiceCollection Configured(out FakeLoggerProvider logs)
     {
         IConfigurationSection section = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -141,7 +142,7 @@ public sealed class ClientCredentialsDependencyInjectionTests
             ["Orders:Token:Scopes:1"] = "orders/write",
         }).Build().GetSection("Orders:Token");
         var services = new ServiceCollection();
-        var collected = new CollectingLoggerProvider();
+        var collected = new FakeLoggerProvider();
         logs = collected;
         services.AddLogging(b => b.AddProvider(collected).SetMinimumLevel(LogLevel.Trace));
         services.AddHttpClient("orders").AddClientCredentialsToken(section);

@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using ServiceAuth.Client.Credentials;
 using ServiceAuth.Client.Credentials.Internal;
 using ServiceAuth.Client.Diagnostics;
@@ -18,7 +19,7 @@ public sealed class CredentialsTelemetryTests
     [Fact]
     public async Task RefreshInvalidationAndSkew_AreLoggedAndMeasured_WithoutSecrets()
     {
-        var logs = new CollectingLoggerProvider();
+        var logs = new FakeLoggerProvider();
         var measurements = new ConcurrentQueue<(string Instrument, string Tags)>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
@@ -60,9 +61,9 @@ public sealed class CredentialsTelemetryTests
         sts.Behavior = _ => throw FakeSts.Error("Throttling", HttpStatusCode.BadRequest, "req-throttled");
         time.Advance(TimeSpan.FromMinutes(50));
         using HttpResponseMessage third = await client.GetAsync("c");
-        await Eventually.UntilAsync(() => logs.Lines.Any(l => l.Contains("[201]", StringComparison.Ordinal)), "an attempt fails");
+        await Eventually.UntilAsync(() => logs.Collector.Lines().Any(l => l.Contains("[201]", StringComparison.Ordinal)), "an attempt fails");
 
-        string[] lines = [.. logs.Lines];
+        string[] lines = [.. logs.Collector.Lines()];
         lines.ShouldContain(l => l.Contains("[200]", StringComparison.Ordinal) && l.Contains(CacheFixture.RoleArn, StringComparison.Ordinal));
         lines.ShouldContain(l => l.Contains("[205]", StringComparison.Ordinal));
         lines.ShouldContain(l => l.Contains("[150]", StringComparison.Ordinal) && l.Contains("ExpiredToken", StringComparison.Ordinal));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ServiceAuth.Client.Tests.Support;
@@ -11,9 +12,9 @@ public sealed class HeaderRedactionTests
     [Fact]
     public async Task CookieAndCustomBearer_AreRedactedAtTrace_AsHttpClientDoesByDefault()
     {
-        (CollectingLoggerProvider logs, CapturingHandler wire) = await SendAsync(_ => { });
+        (FakeLoggerProvider logs, CapturingHandler wire) = await SendAsync(_ => { });
 
-        string all = string.Join('\n', logs.Lines);
+        string all = string.Join('\n', logs.Collector.Lines());
         wire.Requests.ShouldHaveSingleItem().Header("Cookie").ShouldBe("session=COOKIE-SECRET");
         all.ShouldContain("Cookie");
         all.ShouldNotContain("COOKIE-SECRET");
@@ -24,18 +25,49 @@ public sealed class HeaderRedactionTests
     [Fact]
     public async Task UsersLaterRedactLoggedHeaders_DoesNotUnredactTheSignedClientsHeaders()
     {
-        (CollectingLoggerProvider logs, _) = await SendAsync(b => b.RedactLoggedHeaders(["Cookie"]));
+        (FakeLoggerProvider logs, _) = await SendAsync(b => b.RedactLoggedHeaders(["Cookie"]));
 
-        string all = string.Join('\n', logs.Lines);
+        string all = string.Join('\n', logs.Collector.Lines());
         all.ShouldNotContain("COOKIE-SECRET");
         all.ShouldNotContain("usage-plan-api-key-SECRET");
         all.ShouldNotContain(TestCredentials.SessionToken[..40]);
         all.ShouldNotContain("Signature=");
     }
 
-    private static async Task<(CollectingLoggerProvider, CapturingHandler)> SendAsync(Action<IHttpClientBuilder> userConfiguration)
+    [Fact]
+    public async Task StructuredState_OfHttpClientsHeaderEvents_CarriesNoSecret()
     {
-        var logs = new CollectingLoggerProvider();
+        (FakeLoggerProvider logs, _) = await SendAsync(_ => { });
+
+        FakeLogRecord[] headerEvents = [.. logs.Collector.GetSnapshot().Where(r => r.Id.Id is 102 or 103 && r.Category!.StartsWith("System.Net.Http.HttpClient.orders.", StringComparison.Ordinal))];
+        headerEvents.Length.ShouldBe(4); // request and response headers, around the pipeline and next to the primary handler
+        string state = string.Join('\n', headerEvents.SelectMany(r => r.StructuredState!).Select(p => $"{p.Key}={p.Value}"));
+        state.ShouldContain("Cookie=*");
+        state.ShouldContain("x-api-key=*");
+        state.ShouldNotContain("COOKIE-SECRET");
+        state.ShouldNotContain("usage-plan-api-key-SECRET");
+        state.ShouldNotContain(TestCredentials.SessionToken[..40]);
+        state.ShouldNotContain("Signature=");
+    }
+
+    [Fact]
+    public async Task LoggedUri_HasNoQuery_AndTheDefaultEventsKeepTheirCategoriesAndIds()
+    {
+        (FakeLoggerProvider logs, _) = await SendAsync(_ => { }, "orders?X-Amz-Security-Token=QUERY-SECRET&page=2");
+
+        FakeLogRecord[] records = [.. logs.Collector.GetSnapshot()];
+        records.ShouldContain(r => r.Category == "System.Net.Http.HttpClient.orders.LogicalHandler" && r.Id.Id == 100
+            && r.Message == "Start processing HTTP request GET https://abc123.execute-api.eu-west-1.amazonaws.com/prod/orders?*");
+        records.ShouldContain(r => r.Category == "System.Net.Http.HttpClient.orders.ClientHandler" && r.Id.Id == 100
+            && r.Message == "Sending HTTP request GET https://abc123.execute-api.eu-west-1.amazonaws.com/prod/orders?*");
+        records.ShouldContain(r => r.Category == "System.Net.Http.HttpClient.orders.ClientHandler" && r.Id.Id == 101);
+        records.ShouldContain(r => r.Category == "System.Net.Http.HttpClient.orders.LogicalHandler" && r.Id.Id == 101);
+        string.Join('\n', logs.Collector.Lines()).ShouldNotContain("QUERY-SECRET");
+    }
+
+    private static async Task<(FakeLoggerProvider, CapturingHandler)> SendAsync(Action<IHttpClientBuilder> userConfiguration, string path = "orders")
+    {
+        var logs = new FakeLoggerProvider();
         var wire = new CapturingHandler();
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
@@ -48,7 +80,7 @@ public sealed class HeaderRedactionTests
             .ConfigurePrimaryHttpMessageHandler(() => wire);
         userConfiguration(builder);
         using ServiceProvider provider = services.BuildServiceProvider();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "orders");
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Add("Cookie", "session=COOKIE-SECRET");
         request.Headers.Add("X-Upstream-Authorization", "Bearer BEARER-SECRET");
         request.Headers.Add("x-api-key", "usage-plan-api-key-SECRET");

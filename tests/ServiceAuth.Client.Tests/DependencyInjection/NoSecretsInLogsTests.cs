@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using ServiceAuth.Client.Signing;
 using ServiceAuth.Client.Tests.Support;
 
@@ -10,7 +11,7 @@ public sealed class NoSecretsInLogsTests
     [Fact]
     public async Task SignedRequest_LoggedAtTrace_NoSecretSignatureOrCanonicalRequestInAnyLine()
     {
-        var logs = new CollectingLoggerProvider();
+        var logs = new FakeLoggerProvider();
         var wire = new CapturingHandler();
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
@@ -28,8 +29,8 @@ public sealed class NoSecretsInLogsTests
 
         string authorization = wire.Requests.Single().Header("Authorization")!;
         string signature = authorization[(authorization.IndexOf("Signature=", StringComparison.Ordinal) + 10)..];
-        string all = string.Join('\n', logs.Lines);
-        logs.Lines.ShouldNotBeEmpty();
+        string all = string.Join('\n', logs.Collector.Lines());
+        logs.Collector.Lines().ShouldNotBeEmpty();
         all.ShouldContain("[100] Signed POST https://abc123.execute-api.eu-west-1.amazonaws.com/prod/orders for service execute-api in eu-west-1");
         all.ShouldNotContain(TestCredentials.SecretKey);
         all.ShouldNotContain(TestCredentials.SessionToken[..40]);

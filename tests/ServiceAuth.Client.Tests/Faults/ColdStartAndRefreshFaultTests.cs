@@ -37,7 +37,7 @@ public sealed class ColdStartAndRefreshFaultTests
         {
             using HttpResponseMessage response = await rig.GetAsync();
             failed += response.IsSuccessStatusCode ? 0 : 1;
-            await Eventually.UntilAsync(() => rig.Logs.Lines.Count(l => l.Contains("[204]", StringComparison.Ordinal)) == rig.Sts.Calls, "a started refresh reaches STS");
+            await Eventually.UntilAsync(() => rig.Logs.Collector.Lines().Count(l => l.Contains("[204]", StringComparison.Ordinal)) == rig.Sts.Calls, "a started refresh reaches STS");
             rig.Time.Advance(TimeSpan.FromSeconds(10));
         }
 

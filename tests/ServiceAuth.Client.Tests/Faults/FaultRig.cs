@@ -3,6 +3,7 @@ using System.Net;
 using Amazon.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using ServiceAuth.Client.Credentials;
 using ServiceAuth.Client.Credentials.Internal;
 using ServiceAuth.Client.Tests.Support;
@@ -49,7 +50,7 @@ public sealed class FaultRig : IDisposable
 
     public CapturingHandler Target { get; } = new();
 
-    public CollectingLoggerProvider Logs { get; } = new();
+    public FakeLoggerProvider Logs { get; } = new();
 
     public HttpClient Client { get; }
 
@@ -59,7 +60,7 @@ public sealed class FaultRig : IDisposable
     {
         get
         {
-            string[] lines = [.. Logs.Lines];
+            string[] lines = [.. Logs.Collector.Lines()];
             int Count(string id) => lines.Count(l => l.Contains(id, StringComparison.Ordinal));
             return Count("[204]") > Count("[200]") + Count("[202]") + Count("[203]");
         }

@@ -51,7 +51,7 @@ public sealed class TargetFaultTests
         }
 
         rig.Target.Requests.Count.ShouldBe(11);
-        rig.Logs.Lines.Count(l => l.Contains("[151]", StringComparison.Ordinal)).ShouldBe(1);
+        rig.Logs.Collector.Lines().Count(l => l.Contains("[151]", StringComparison.Ordinal)).ShouldBe(1);
     }
 
     [Fact]
@@ -71,12 +71,12 @@ public sealed class TargetFaultTests
             rig.Time.Advance(TimeSpan.FromMinutes(1));
         }
 
-        string all = string.Join('\n', rig.Logs.Lines);
+        string all = string.Join('\n', rig.Logs.Collector.Lines());
         all.ShouldContain("[204]"); // refreshes were logged at all
         string[] signatures = [.. rig.Target.Requests.Select(r => r.Authorization!.Split("Signature=")[1])];
         string[] secrets = [FaultRig.Source.GetCredentials().SecretKey, "COOKIE-SECRET", FaultRig.ApiKey, .. signatures,
             .. Enumerable.Range(1, rig.Sts.Calls).SelectMany(i => new[] { $"secret-{i}\n", $"secret-{i} ", $"token-{i}\n", $"token-{i} " })];
-        foreach (string line in rig.Logs.Lines)
+        foreach (string line in rig.Logs.Collector.Lines())
         {
             foreach (string secret in secrets)
             {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using ServiceAuth.Client.Tests.Support;
 
 namespace ServiceAuth.Client.Tests.Signing;
@@ -12,7 +13,7 @@ public sealed class RedirectGuardTests
     [Fact]
     public void UnknownPrimaryHandler_WarnsOncePerClient()
     {
-        var logs = new CollectingLoggerProvider();
+        var logs = new FakeLoggerProvider();
         using ServiceProvider provider = Build(logs, () => new CapturingHandler());
         IHttpMessageHandlerBuilderFilter[] filters = [.. provider.GetServices<IHttpMessageHandlerBuilderFilter>()];
 
@@ -23,22 +24,22 @@ public sealed class RedirectGuardTests
             filters.Aggregate((Action<HttpMessageHandlerBuilder>)(_ => { }), (next, f) => f.Configure(next))(builder);
         }
 
-        logs.Lines.Count(l => l.Contains("[105]", StringComparison.Ordinal)).ShouldBe(1);
-        logs.Lines.Single(l => l.Contains("[105]", StringComparison.Ordinal)).ShouldContain("CapturingHandler");
+        logs.Collector.Lines().Count(l => l.Contains("[105]", StringComparison.Ordinal)).ShouldBe(1);
+        logs.Collector.Lines().Single(l => l.Contains("[105]", StringComparison.Ordinal)).ShouldContain("CapturingHandler");
     }
 
     [Fact]
     public void DelegatingWrapperAroundSocketsHttpHandler_RedirectsAreTurnedOffInside()
     {
         var inner = new SocketsHttpHandler();
-        using ServiceProvider provider = Build(new CollectingLoggerProvider(), () => new PassThrough { InnerHandler = inner });
+        using ServiceProvider provider = Build(new FakeLoggerProvider(), () => new PassThrough { InnerHandler = inner });
 
         provider.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler("orders");
 
         inner.AllowAutoRedirect.ShouldBeFalse();
     }
 
-    private static ServiceProvider Build(CollectingLoggerProvider logs, Func<HttpMessageHandler> primary)
+    private static ServiceProvider Build(FakeLoggerProvider logs, Func<HttpMessageHandler> primary)
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));

@@ -21,12 +21,20 @@ public static class Eventually
     }
 
     /// <summary>Advances the fake clock in <paramref name="step"/>s until <paramref name="task"/> completes (at most
-    /// <paramref name="maxSteps"/> steps), so that Polly delays and timeouts on fake time run.</summary>
-    public static async Task DriveAsync(Task task, FakeTimeProvider time, TimeSpan step, int maxSteps = 10_000)
+    /// <paramref name="maxSteps"/> steps), so that Polly delays and timeouts on fake time run. A step is taken only when the
+    /// thread pool has no queued work (and <paramref name="idle"/>, if given, says the outside world is idle): on a busy
+    /// machine the clock would otherwise race ahead of the work it drives.</summary>
+    public static async Task DriveAsync(Task task, FakeTimeProvider time, TimeSpan step, int maxSteps = 10_000, Func<bool>? idle = null)
     {
-        for (int i = 0; i < maxSteps && !task.IsCompleted; i++)
+        var watch = Stopwatch.StartNew();
+        for (int i = 0; i < maxSteps && !task.IsCompleted && watch.Elapsed < TimeSpan.FromSeconds(30);)
         {
-            time.Advance(step);
+            if (ThreadPool.PendingWorkItemCount == 0 && (idle?.Invoke() ?? true))
+            {
+                time.Advance(step);
+                i++;
+            }
+
             await Task.Yield();
             Thread.Yield();
         }

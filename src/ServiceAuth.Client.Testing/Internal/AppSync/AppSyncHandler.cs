@@ -7,8 +7,8 @@ namespace ServiceAuth.Client.Testing.Internal.AppSync;
 /// <summary>
 /// AppSync with IAM authorization: <c>POST /graphql</c> with a <c>{"query","operationName","variables"}</c> body, answered
 /// with the resolver's GraphQL JSON (HTTP 200, also for GraphQL errors); request-level failures are AppSync's
-/// <c>{"errors":[{"errorType","message"}]}</c> with 400/401/403. <c>POST /graphql/connect</c> (body <c>{}</c>) checks the
-/// signed headers of the real-time handshake and answers <c>{}</c>.
+/// <c>{"errors":[{"errorType","message"}]}</c> with 400/401/403 and the type in <c>x-amzn-ErrorType</c>.
+/// <c>POST /graphql/connect</c> (body <c>{}</c>) checks the signed headers of the real-time handshake and answers <c>{}</c>.
 /// </summary>
 internal static class AppSyncHandler
 {
@@ -78,6 +78,7 @@ internal static class AppSyncHandler
     private static WireResponse Error(int status, string type, string message)
     {
         var response = new WireResponse(status, ContentType, AppSyncErrorBody.Errors(type, message));
+        response.Headers.Add(new("x-amzn-ErrorType", type));
         response.ErrorCode = type;
         return response;
     }

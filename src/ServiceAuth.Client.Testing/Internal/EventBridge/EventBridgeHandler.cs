@@ -9,7 +9,8 @@ namespace ServiceAuth.Client.Testing.Internal.EventBridge;
 /// EventBridge <c>PutEvents</c> (awsJson 1.1, <c>X-Amz-Target: AWSEvents.PutEvents</c>) on the endpoint's buses. Request
 /// errors are HTTP 400 JSON errors (<c>ValidationException</c>, <c>AccessDeniedException</c> when a bus's resource policy
 /// does not name the caller, <c>SerializationException</c>); entry errors go in the answer's <c>Entries</c> with
-/// <c>FailedEntryCount</c>.
+/// <c>FailedEntryCount</c>. An event for a bus that does not exist gets an <c>EventId</c> and is dropped, as EventBridge
+/// does (aws/aws-sdk#186).
 /// </summary>
 internal static class EventBridgeHandler
 {
@@ -53,9 +54,7 @@ internal static class EventBridgeHandler
             writer.WriteStartArray("Entries");
             for (int i = 0; i < entries!.Count; i++)
             {
-                (string Code, string Message)? error = buses[i] is null
-                    ? ("ResourceNotFoundException", $"Event bus {entries[i].EventBusName ?? "default"} does not exist.")
-                    : EventBridgeValidation.Check(entries[i]);
+                (string Code, string Message)? error = EventBridgeValidation.Check(entries[i]);
                 if (error is null && state.Faults.TakePublishFailure(null) is { } code)
                 {
                     error = (code, code == "ThrottlingException" ? "Rate exceeded." : "An internal error occurred.");
@@ -70,7 +69,8 @@ internal static class EventBridgeHandler
                 }
                 else
                 {
-                    writer.WriteString("EventId", Deliver(buses[i]!, entries[i], caller, state.Now));
+                    // EventBridge answers an event for a bus that does not exist with an EventId and drops it.
+                    writer.WriteString("EventId", buses[i] is { } bus ? Deliver(bus, entries[i], caller, state.Now) : Guid.NewGuid().ToString());
                 }
 
                 writer.WriteEndObject();

@@ -3,7 +3,8 @@ using ServiceAuth.Client.Testing.Internal.Auth;
 namespace ServiceAuth.Client.Testing.Internal.Protocol;
 
 /// <summary>awsJson 1.1 answers (EventBridge and the other JSON-protocol services): errors are HTTP 400 (or 5xx) with
-/// <c>{"__type":"…","message":"…"}</c>, as the AWS SDKs parse them.</summary>
+/// <c>{"__type":"…","message":"…"}</c> and the code in <c>x-amzn-ErrorType</c> too, as the AWS SDKs parse them (the JS
+/// SDK reads the header first, botocore the body).</summary>
 internal static class AwsJson
 {
     public const string ContentType = "application/x-amz-json-1.1";
@@ -13,6 +14,7 @@ internal static class AwsJson
     public static WireResponse Error(int statusCode, string type, string message)
     {
         var response = new WireResponse(statusCode, ContentType, ApiGatewayJson.Object(("__type", type), ("message", message)));
+        response.Headers.Add(new("x-amzn-ErrorType", type));
         response.ErrorCode = type;
         return response;
     }

@@ -42,6 +42,9 @@ internal sealed class AssumedRoleCredentials : AWSCredentials, IInvalidatableCre
 
     internal CredentialsSnapshot Snapshot => Volatile.Read(ref _snapshot);
 
+    /// <summary>A test seam: called inside a failed refresh between reading the snapshot and publishing the next one.</summary>
+    internal Action? FailingRefreshPaused { get; set; }
+
     public override ImmutableCredentials GetCredentials() => GetCredentialsAsync().GetAwaiter().GetResult();
 
     /// <summary>When the cache's last sweep saw this entry used (a <see cref="TimeProvider.GetTimestamp"/>).</summary>
@@ -185,6 +188,7 @@ internal sealed class AssumedRoleCredentials : AWSCredentials, IInvalidatableCre
         {
             // Read and publish under the lock that Invalidate takes: a key rejected meanwhile never comes back.
             current = _snapshot;
+            FailingRefreshPaused?.Invoke();
             wait = current.IsUsable(now) ? RefreshWindows.Backoff(_random) : RefreshWindows.ErrorCache(_random);
             Volatile.Write(ref _snapshot, current.IsUsable(now)
                 ? current.WithBackoff(RefreshWindows.Deadline(_timeProvider, wait))

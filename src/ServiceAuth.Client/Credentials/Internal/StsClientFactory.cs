@@ -53,7 +53,13 @@ internal sealed class StsClientFactory(IEnumerable<StsClientConfigurator> config
         }
 
         config.MaxErrorRetry = 0; // our Polly pipeline retries STS; the SDK's retries would multiply it
-        if (endpoint is null)
+        if (endpoint is null && !string.IsNullOrEmpty(config.ServiceURL))
+        {
+            // A ServiceURL set through ConfigureStsClient wins: setting the region endpoint now would silently clear it
+            // and send AssumeRole (signed with the source credentials) to AWS instead of the configured endpoint.
+            config.AuthenticationRegion ??= region;
+        }
+        else if (endpoint is null)
         {
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
         }

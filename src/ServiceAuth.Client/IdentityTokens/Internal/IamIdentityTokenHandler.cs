@@ -37,7 +37,7 @@ internal sealed class IamIdentityTokenHandler(IamIdentityTokenProvider provider,
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         CheckTransport(request);
-        IamIdentityToken token = provider.GetToken();
+        IamIdentityToken token = provider.GetToken(cancellationToken);
         Attach(request, token);
         HttpResponseMessage response = base.Send(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.Unauthorized)

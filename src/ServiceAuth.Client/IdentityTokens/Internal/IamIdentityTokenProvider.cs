@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using Microsoft.Extensions.Logging;
+using ServiceAuth.Client.Credentials.Internal;
 using ServiceAuth.Client.Diagnostics;
 using ServiceAuth.Client.Signing;
 
@@ -40,7 +41,9 @@ internal sealed class IamIdentityTokenProvider(IdentityTokenSettings settings, A
     }
 
     /// <summary>The synchronous path of <see cref="HttpMessageInvoker.Send"/>.</summary>
-    public IamIdentityToken GetToken() => Cached() ?? Cache(Mint(Resolve(credentials.GetCredentials()), null));
+    /// <param name="cancellationToken">Ends the caller's wait for credentials (not the shared refresh).</param>
+    public IamIdentityToken GetToken(CancellationToken cancellationToken = default) =>
+        Cached() ?? Cache(Mint(Resolve(CredentialsWait.Get(credentials, cancellationToken)), null));
 
     /// <summary>Drops <paramref name="token"/> if it is still the cached one (the callee refused it).</summary>
     public void Invalidate(IamIdentityToken token) => Interlocked.CompareExchange(ref _cached, null, token);
@@ -57,7 +60,7 @@ internal sealed class IamIdentityTokenProvider(IdentityTokenSettings settings, A
     private async ValueTask<ImmutableCredentials> GetCredentialsAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Resolve(await credentials.GetCredentialsAsync().ConfigureAwait(false));
+        return Resolve(await CredentialsWait.GetAsync(credentials, cancellationToken).ConfigureAwait(false));
     }
 
     private ImmutableCredentials Resolve(ImmutableCredentials? resolved) =>
