@@ -37,7 +37,8 @@ public static class IamIdentityTokenHttpClientBuilderExtensions
         services.TryAddKeyedSingleton<IIamIdentityTokenProvider>(name, (provider, _) => provider.GetRequiredService<IdentityTokenProviders>().Get(name));
         builder.AddHttpMessageHandler(provider => new IamIdentityTokenHandler(
             provider.GetRequiredService<IdentityTokenProviders>().Get(name),
-            provider.GetService<ILoggerFactory>()?.CreateLogger("ServiceAuth.Client.IdentityTokens") ?? NullLogger.Instance));
+            provider.GetService<ILoggerFactory>()?.CreateLogger("ServiceAuth.Client.IdentityTokens") ?? NullLogger.Instance,
+            IdentityTokenHosts.Resolve(provider, name)));
         builder.RedactSecrets("Authorization");
         return builder;
     }

@@ -10,7 +10,7 @@ namespace ServiceAuth.Client.IdentityTokens.Internal;
 /// requires challenge binding, its 401 carries <c>WWW-Authenticate: Bearer sa_challenge="…"</c>: the request is sent
 /// once more with a token bound to that challenge, if its body can be sent again (none, or in memory).
 /// </summary>
-internal sealed class IamIdentityTokenHandler(IamIdentityTokenProvider provider, ILogger logger) : DelegatingHandler
+internal sealed class IamIdentityTokenHandler(IamIdentityTokenProvider provider, ILogger logger, IReadOnlySet<string>? tokenHosts = null) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -70,6 +70,12 @@ internal sealed class IamIdentityTokenHandler(IamIdentityTokenProvider provider,
 
     private void CheckTransport(HttpRequestMessage request)
     {
+        if (tokenHosts is not null && request.RequestUri is { IsAbsoluteUri: true } target && !tokenHosts.Contains(target.IdnHost))
+        {
+            throw new ServiceAuthException(
+                $"IAM identity token client '{provider.Settings.ClientName}': refusing to send a token to '{target.Host}': this client sends tokens only to its BaseAddress host{(tokenHosts.Count > 1 ? " and its AdditionalHosts" : string.Empty)}. Add the host to IamIdentityTokenOptions.AdditionalHosts if it should receive them.");
+        }
+
         if (request.RequestUri is { IsAbsoluteUri: true } uri && uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback && !provider.Settings.AllowInsecureHttp)
         {
             Log.IdentityTokenRefusedInsecure(logger, provider.Settings.ClientName, uri.Host);
