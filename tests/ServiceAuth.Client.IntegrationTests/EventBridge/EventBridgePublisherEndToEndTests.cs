@@ -156,6 +156,20 @@ public sealed class EventBridgePublisherEndToEndTests : IAsyncDisposable
         bus.Events.Count.ShouldBe(1);
     }
 
+    [Fact]
+    public async Task LocalEndpoint_ResourcesThatAreNotArns_AreAccepted_AsEventBridgeDoes()
+    {
+        // The EventBridge user guide's own PutEvents example sends Resources "resource1" and "resource2".
+        LocalUser owner = _endpoint.AddUser("owner", "222233334444");
+        LocalEventBus bus = _endpoint.AddEventBus("arn:aws:events:eu-west-1:222233334444:event-bus/default", owner.Arn);
+
+        (int status, string body) = await PutEventsAsync(owner, """{"Entries":[{"Source":"com.mycompany.myapp","DetailType":"myDetailType","Detail":"{ \"key1\": \"value1\" }","Resources":["resource1","resource2"]}]}""");
+
+        status.ShouldBe(200);
+        body.ShouldEndWith("\"FailedEntryCount\":0}");
+        bus.Events.ShouldHaveSingleItem().Resources.ShouldBe(["resource1", "resource2"]);
+    }
+
     public ValueTask DisposeAsync() => _endpoint.DisposeAsync();
 
     private async Task<(int Status, string Body)> PutEventsAsync(LocalUser user, string json)

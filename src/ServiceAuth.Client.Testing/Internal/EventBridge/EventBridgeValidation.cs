@@ -38,15 +38,7 @@ internal static class EventBridgeValidation
             return ("MalformedDetail", "Detail is malformed.");
         }
 
-        for (int i = 0; i < (entry.Resources?.Count ?? 0); i++)
-        {
-            string resource = entry.Resources![i];
-            if (!resource.StartsWith("arn:", StringComparison.Ordinal) || resource.Split(':', 6).Length < 6 || resource.Length > 2048)
-            {
-                return ("InvalidArgument", $"Parameter Resources[{i}] is not valid. Reason: Provided Arn is not in correct format.");
-            }
-        }
-
+        // Resources are not checked: EventBridge accepts any strings there (its own PutEvents example sends "resource1").
         return null;
     }
 
