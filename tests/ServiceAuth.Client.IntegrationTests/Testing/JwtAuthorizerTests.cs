@@ -30,6 +30,7 @@ public sealed class JwtAuthorizerTests
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await response.Content.ReadAsStringAsync()).ShouldBe("{\"message\":\"Unauthorized\"}");
+        response.Headers.WwwAuthenticate.ToString().ShouldBe("Bearer");
     }
 
     [Theory]
@@ -38,7 +39,8 @@ public sealed class JwtAuthorizerTests
     [InlineData("signature", "the token's signature is invalid")]
     [InlineData("kid", "the token's kid was not found in the issuer's jwks")]
     [InlineData("issuer", "the token's kid was not found in the issuer's jwks")]
-    [InlineData("garbage", "the token is malformed")]
+    [InlineData("garbage", "token contains an invalid number of segments")]
+    [InlineData("bad-base64", "the token is malformed")]
     public async Task Route_InvalidToken_Answers401WithInvalidTokenChallenge(string fault, string reason)
     {
         await using CognitoFixture f = await Arrange();
@@ -50,6 +52,7 @@ public sealed class JwtAuthorizerTests
             "signature" => token[..^4] + (token[^4] == 'A' ? "BBBB" : "AAAA"),
             "issuer" => other.Pool.CreateAccessToken(other.Reader),
             "garbage" => "not-a-jwt",
+            "bad-base64" => "a.b!.c",
             _ => token,
         };
         if (fault == "expired")

@@ -10,8 +10,9 @@ namespace ServiceAuth.Client.Testing.Internal.Cognito;
 /// An API Gateway HTTP API JWT authorizer: the token from <c>Authorization</c> (optionally prefixed <c>Bearer</c>), an
 /// RSA signature by a key of the issuer's JWKS matched on <c>kid</c>, then <c>iss</c>, <c>aud</c> (or <c>client_id</c>
 /// when there is no <c>aud</c>), <c>exp</c>, <c>nbf</c>, <c>iat</c>, and at least one of the route's scopes in
-/// <c>scope</c>/<c>scp</c>. A missing or invalid token is 401 <c>{"message":"Unauthorized"}</c> (with a
-/// <c>www-authenticate: Bearer ... error="invalid_token"</c> naming the reason); a missing scope is 403
+/// <c>scope</c>/<c>scp</c>. A missing token is 401 <c>{"message":"Unauthorized"}</c> with <c>www-authenticate: Bearer</c>,
+/// an invalid one the same with <c>www-authenticate: Bearer scope="" error="invalid_token" error_description="…"</c>
+/// naming the reason in API Gateway's words; a missing scope is 403
 /// <c>{"message":"Forbidden"}</c> with <c>error="insufficient_scope"</c>.
 /// </summary>
 internal static class JwtAuthorizer
@@ -26,7 +27,12 @@ internal static class JwtAuthorizer
 
         string token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : header;
         string[] parts = token.Split('.');
-        if (parts.Length != 3 || Parse(parts[0]) is not { } head || Parse(parts[1]) is not { } body || Base64Url.TryDecode(parts[2]) is not { } signature)
+        if (parts.Length != 3)
+        {
+            return (null, Unauthorized("token contains an invalid number of segments"));
+        }
+
+        if (Parse(parts[0]) is not { } head || Parse(parts[1]) is not { } body || Base64Url.TryDecode(parts[2]) is not { } signature)
         {
             return (null, Unauthorized("the token is malformed"));
         }
@@ -133,11 +139,7 @@ internal static class JwtAuthorizer
     private static WireResponse Unauthorized(string? reason)
     {
         var response = new WireResponse(401, ApiGatewayJson.ContentType, ApiGatewayJson.Object(("message", "Unauthorized"))) { ErrorCode = "Unauthorized" };
-        if (reason is not null)
-        {
-            response.Headers.Add(new("www-authenticate", $"Bearer scope=\"\" error=\"invalid_token\" error_description=\"{reason}\""));
-        }
-
+        response.Headers.Add(new("www-authenticate", reason is null ? "Bearer" : $"Bearer scope=\"\" error=\"invalid_token\" error_description=\"{reason}\""));
         return response;
     }
 

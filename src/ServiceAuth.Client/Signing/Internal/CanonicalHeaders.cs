@@ -12,9 +12,6 @@ namespace ServiceAuth.Client.Signing.Internal;
 /// request already carries (<see cref="FoundHeaders"/>), so it looks none of them up by name.</remarks>
 internal static class CanonicalHeaders
 {
-    [ThreadStatic]
-    private static HeaderItem[]? t_items;
-
     /// <summary>Writes the request's headers as they are (presigning) and returns the signed-headers list as a range of
     /// the builder.</summary>
     public static Range Append(ref ByteBuilder builder, HttpRequestMessage request, Uri uri) =>
@@ -55,8 +52,8 @@ internal static class CanonicalHeaders
     private static Range Append(ref ByteBuilder builder, HttpRequestMessage request, Uri uri, bool signing, in OwnHeaders own, out FoundHeaders found)
     {
         // A per-thread scratch array: no pool round trip, and it is cleared before it is left.
-        var items = new HeaderList(t_items ??= new HeaderItem[16]);
         HeaderNames names = HeaderNames.Current;
+        var items = new HeaderList(names.Items);
         found = FoundHeaders.None;
         bool hasHost = false;
         try
@@ -100,7 +97,7 @@ internal static class CanonicalHeaders
         }
         finally
         {
-            t_items = items.Clear();
+            names.Items = items.Clear();
         }
     }
 

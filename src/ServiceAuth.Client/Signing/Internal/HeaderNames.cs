@@ -20,6 +20,10 @@ internal sealed class HeaderNames
 
     public static HeaderNames Current => t_current ??= new HeaderNames();
 
+    /// <summary>Gets or sets this thread's scratch array of header lines (kept here: one thread-static read per
+    /// signature). It is cleared after each use.</summary>
+    public HeaderItem[] Items { get; set; } = new HeaderItem[16];
+
     public HeaderName Get(string name)
     {
         // A request's names come in the same order every time: start after the last hit, and the next name is usually

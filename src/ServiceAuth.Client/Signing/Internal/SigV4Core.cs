@@ -65,8 +65,8 @@ internal static class SigV4Core
             canonical.Append(payloadHash);
 
             Span<byte> signature = stackalloc byte[SignatureWriter.MaxHexLength];
-            int signatureLength = SignatureWriter.Sign(canonical.Written, amzDate, parameters, credentials, keys, signature, trace);
-            string authorization = SignatureWriter.Authorization(credentials.AccessKey, amzDate.AsSpan(0, 8), parameters, canonical.Written[signedHeaders], signature[..signatureLength]);
+            int signatureLength = SignatureWriter.Sign(canonical.Written, amzDate, parameters, credentials, keys, signature, trace, out SigningKey? key);
+            string authorization = SignatureWriter.Authorization(credentials.AccessKey, amzDate.AsSpan(0, 8), parameters, key, canonical.Written[signedHeaders], signature[..signatureLength]);
             SetOwnHeaders(request, own, found);
             HttpRequestHeaders headers = request.Headers;
             headers.TryAddWithoutValidation(SigV4Constants.Authorization, authorization);
@@ -119,7 +119,7 @@ internal static class SigV4Core
             canonical.Append(payloadHash);
 
             Span<byte> signature = stackalloc byte[SignatureWriter.MaxHexLength];
-            int signatureLength = SignatureWriter.Sign(canonical.Written, amzDate, parameters, credentials, keys, signature, trace);
+            int signatureLength = SignatureWriter.Sign(canonical.Written, amzDate, parameters, credentials, keys, signature, trace, out _);
 
             var url = new StringBuilder(uri.GetLeftPart(UriPartial.Path));
             url.Append('?').Append(Encoding.ASCII.GetString(canonical.Slice(queryStart, queryEnd - queryStart)));

@@ -34,12 +34,13 @@ internal static class SignatureWriter
     }
 
     /// <summary>Writes the lowercase hex signature of <paramref name="canonicalRequest"/> and returns its length.</summary>
+    /// <remarks><paramref name="key"/> is the SigV4 signing key used (<see langword="null"/> for SigV4a).</remarks>
     [System.Runtime.CompilerServices.SkipLocalsInit]
-    public static int Sign(ReadOnlySpan<byte> canonicalRequest, ReadOnlySpan<char> amzDate, SigV4SigningParameters parameters, ImmutableCredentials credentials, SigningKeys keys, Span<byte> signatureHex, SigningTrace? trace)
+    public static int Sign(ReadOnlySpan<byte> canonicalRequest, ReadOnlySpan<char> amzDate, SigV4SigningParameters parameters, ImmutableCredentials credentials, SigningKeys keys, Span<byte> signatureHex, SigningTrace? trace, out SigningKey? key)
     {
         Span<byte> digest = stackalloc byte[32];
         Sha256(canonicalRequest, digest);
-        SigningKey? key = parameters.IsSigV4a ? null : keys.SigV4.GetSigningKey(credentials.SecretKey, amzDate[..8], parameters.Region, parameters.Service);
+        key = parameters.IsSigV4a ? null : keys.SigV4.GetSigningKey(credentials.SecretKey, amzDate[..8], parameters.Region, parameters.Service);
 
         // algorithm \n date \n scope \n hex(hash): 23 + 17 + (8 + region + service + 16) + 64 bytes; UTF-8 at worst triples
         // a character.
@@ -103,7 +104,7 @@ internal static class SignatureWriter
     }
 
     [System.Runtime.CompilerServices.SkipLocalsInit]
-    public static string Authorization(string accessKey, ReadOnlySpan<char> date, SigV4SigningParameters parameters, ReadOnlySpan<byte> signedHeaders, ReadOnlySpan<byte> signature)
+    public static string Authorization(string accessKey, ReadOnlySpan<char> date, SigV4SigningParameters parameters, SigningKey? key, ReadOnlySpan<byte> signedHeaders, ReadOnlySpan<byte> signature)
     {
         // "AWS4-ECDSA-P256-SHA256 Credential=" + "/yyyyMMdd/" + "/" + "/aws4_request" + ", SignedHeaders=" + ", Signature="
         // come to 86 characters besides the variable parts; 96 leaves room.
@@ -113,22 +114,30 @@ internal static class SignatureWriter
         try
         {
             int n = 0;
-            Write(buffer, ref n, Algorithm(parameters));
-            Write(buffer, ref n, " Credential=");
-            Write(buffer, ref n, accessKey);
-            buffer[n++] = '/';
-            Write(buffer, ref n, date);
-            buffer[n++] = '/';
-            if (!parameters.IsSigV4a)
+            if (key is not null)
             {
-                Write(buffer, ref n, parameters.Region);
+                Write(buffer, ref n, key.AuthorizationPrefix(accessKey));
+            }
+            else
+            {
+                Write(buffer, ref n, Algorithm(parameters));
+                Write(buffer, ref n, " Credential=");
+                Write(buffer, ref n, accessKey);
                 buffer[n++] = '/';
+                Write(buffer, ref n, date);
+                buffer[n++] = '/';
+                if (!parameters.IsSigV4a)
+                {
+                    Write(buffer, ref n, parameters.Region);
+                    buffer[n++] = '/';
+                }
+
+                Write(buffer, ref n, parameters.Service);
+                buffer[n++] = '/';
+                Write(buffer, ref n, SigV4Constants.Terminator);
+                Write(buffer, ref n, ", SignedHeaders=");
             }
 
-            Write(buffer, ref n, parameters.Service);
-            buffer[n++] = '/';
-            Write(buffer, ref n, SigV4Constants.Terminator);
-            Write(buffer, ref n, ", SignedHeaders=");
             n += Widen(signedHeaders, buffer[n..]);
             Write(buffer, ref n, ", Signature=");
             n += Widen(signature, buffer[n..]);

@@ -12,12 +12,15 @@ internal sealed class SigningKey
     private static readonly int PoolSize = Math.Clamp(Environment.ProcessorCount, 2, 8);
 
     private readonly IncrementalHash?[] _hmacs = new IncrementalHash?[PoolSize];
+    private readonly string _scopeText;
     private volatile bool _retired;
+    private volatile Prefix? _prefix;
 
-    public SigningKey(byte[] key, byte[] scope)
+    public SigningKey(byte[] key, string scope)
     {
         Key = key;
-        Scope = scope;
+        _scopeText = scope;
+        Scope = System.Text.Encoding.UTF8.GetBytes(scope);
     }
 
     public byte[] Key { get; }
@@ -27,6 +30,20 @@ internal sealed class SigningKey
 
     /// <summary>Gets <c>date/region/service/aws4_request</c> as UTF-8.</summary>
     public byte[] Scope { get; }
+
+    /// <summary>Gets <c>AWS4-HMAC-SHA256 Credential=accessKey/scope, SignedHeaders=</c>, the fixed start of every
+    /// <c>Authorization</c> value signed with this key, built once per access key.</summary>
+    public string AuthorizationPrefix(string accessKey)
+    {
+        Prefix? prefix = _prefix;
+        if (prefix is null || !string.Equals(prefix.AccessKey, accessKey, StringComparison.Ordinal))
+        {
+            prefix = new Prefix(accessKey, $"{SigV4Constants.Algorithm} Credential={accessKey}/{_scopeText}, SignedHeaders=");
+            _prefix = prefix;
+        }
+
+        return prefix.Text;
+    }
 
     /// <summary>Writes HMAC-SHA256(key, <paramref name="data"/>) to <paramref name="destination"/> (32 bytes).</summary>
     public void ComputeHmac(ReadOnlySpan<byte> data, Span<byte> destination)
@@ -88,4 +105,6 @@ internal sealed class SigningKey
             Interlocked.Exchange(ref _hmacs[i], null)?.Dispose();
         }
     }
+
+    private sealed record Prefix(string AccessKey, string Text);
 }

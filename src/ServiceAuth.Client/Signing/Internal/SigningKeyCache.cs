@@ -41,7 +41,7 @@ internal sealed class SigningKeyCache(int capacity)
                 _keys.Clear();
             }
 
-            key = new SigningKey(Derive(secretKey, date, region, service), Encoding.UTF8.GetBytes($"{scope.Date}/{region}/{service}/{SigV4Constants.Terminator}"));
+            key = new SigningKey(Derive(secretKey, date, region, service), $"{scope.Date}/{region}/{service}/{SigV4Constants.Terminator}");
             _keys[scope] = key;
         }
 
