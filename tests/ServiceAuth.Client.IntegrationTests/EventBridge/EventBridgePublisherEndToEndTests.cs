@@ -154,6 +154,11 @@ public sealed class EventBridgePublisherEndToEndTests : IAsyncDisposable
         json.RootElement.GetProperty("FailedEntryCount").GetInt32().ShouldBe(0);
         json.RootElement.GetProperty("Entries").EnumerateArray().Select(e => e.TryGetProperty("EventId", out _)).ShouldBe([true, true]);
         bus.Events.Count.ShouldBe(1);
+
+        (int otherAccount, string otherBody) = await PutEventsAsync(owner, """{"Entries":[{"Source":"s","DetailType":"T","Detail":"{}","EventBusName":"arn:aws:events:eu-west-1:999999999999:event-bus/missing"}]}""");
+        otherAccount.ShouldBe(400);
+        otherBody.ShouldContain("\"__type\":\"AccessDeniedException\"");
+        otherBody.ShouldContain("on resource: arn:aws:events:eu-west-1:999999999999:event-bus/missing because no resource-based policy allows");
     }
 
     [Fact]

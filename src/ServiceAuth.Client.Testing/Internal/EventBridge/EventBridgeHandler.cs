@@ -9,8 +9,9 @@ namespace ServiceAuth.Client.Testing.Internal.EventBridge;
 /// EventBridge <c>PutEvents</c> (awsJson 1.1, <c>X-Amz-Target: AWSEvents.PutEvents</c>) on the endpoint's buses. Request
 /// errors are HTTP 400 JSON errors (<c>ValidationException</c>, <c>AccessDeniedException</c> when a bus's resource policy
 /// does not name the caller, <c>SerializationException</c>); entry errors go in the answer's <c>Entries</c> with
-/// <c>FailedEntryCount</c>. An event for a bus that does not exist gets an <c>EventId</c> and is dropped, as EventBridge
-/// does (aws/aws-sdk#186).
+/// <c>FailedEntryCount</c>. An event for a bus of the caller's account that does not exist gets an <c>EventId</c> and is
+/// dropped, as EventBridge does (aws/aws-sdk#186); another account's bus that does not exist has no policy to allow the
+/// caller, so the request is refused with <c>AccessDeniedException</c>.
 /// </summary>
 internal static class EventBridgeHandler
 {
@@ -39,11 +40,14 @@ internal static class EventBridgeHandler
             return AwsJson.Error(400, "ValidationException", shape);
         }
 
-        var buses = entries!.Select(e => FindBus(state, e.EventBusName, caller, signingRegion)).ToList();
-        if (buses.FirstOrDefault(b => b is not null && !PrincipalMatcher.IsAllowed(b.AllowedPublishers, caller)) is { } denied)
+        string[] arns = [.. entries!.Select(e => BusArn(e.EventBusName, caller, signingRegion))];
+        var buses = arns.Select(a => state.EventBuses.GetValueOrDefault(a)).ToList();
+
+        // Another account's bus needs its resource policy to name the caller; a bus that does not exist has no policy.
+        if (arns.Where((a, i) => buses[i] is { } b ? !PrincipalMatcher.IsAllowed(b.AllowedPublishers, caller) : !OwnAccount(a, caller)).FirstOrDefault() is { } denied)
         {
             return AwsJson.Error(400, "AccessDeniedException",
-                $"User: {caller.CallerArn} is not authorized to perform: events:PutEvents on resource: {denied.Arn} because no resource-based policy allows the events:PutEvents action");
+                $"User: {caller.CallerArn} is not authorized to perform: events:PutEvents on resource: {denied} because no resource-based policy allows the events:PutEvents action");
         }
 
         using var stream = new MemoryStream();
@@ -93,13 +97,13 @@ internal static class EventBridgeHandler
         _ => null,
     };
 
-    private static LocalEventBus? FindBus(EndpointState state, string? nameOrArn, KeyRecord caller, string region)
-    {
-        string arn = nameOrArn is { } value && value.StartsWith("arn:", StringComparison.Ordinal)
+    private static string BusArn(string? nameOrArn, KeyRecord caller, string region) =>
+        nameOrArn is { } value && value.StartsWith("arn:", StringComparison.Ordinal)
             ? value
             : $"arn:aws:events:{region}:{caller.AccountId}:event-bus/{(string.IsNullOrEmpty(nameOrArn) ? "default" : nameOrArn)}";
-        return state.EventBuses.GetValueOrDefault(arn);
-    }
+
+    private static bool OwnAccount(string arn, KeyRecord caller) =>
+        arn.Split(':') is { Length: >= 6 } parts && parts[4] == caller.AccountId;
 
     private static string Deliver(LocalEventBus bus, PutEventsEntry entry, KeyRecord caller, DateTimeOffset now)
     {
