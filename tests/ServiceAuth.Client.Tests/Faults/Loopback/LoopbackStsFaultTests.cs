@@ -49,6 +49,37 @@ public sealed class LoopbackStsFaultTests
     }
 
     [Fact]
+    public async Task ExpiredTokenFromTheTargetOnce_OneNewStsCall_ResentWithTheNewKey()
+    {
+        using var rig = new LoopbackStsRig();
+        rig.Target.Respond = (_, n) => n == 1 ? CapturingHandler.Error(HttpStatusCode.Forbidden, "ExpiredToken") : new HttpResponseMessage(HttpStatusCode.OK);
+
+        using HttpResponseMessage response = await rig.GetAsync().WaitAsync(Guard);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        rig.Sts.Calls.ShouldBe(2);
+        rig.Target.Requests.Select(r => r.AccessKeyId).ShouldBe(["ASIA0000000000000001", "ASIA0000000000000002"]);
+    }
+
+    [Fact]
+    public async Task StsAnswersAlreadyExpiredCredentials_ClearError_StsNotHammered()
+    {
+        using var rig = new LoopbackStsRig();
+        rig.Sts.Lifetime = TimeSpan.FromMinutes(-1);
+
+        for (int i = 0; i < 50; i++)
+        {
+            var e = (await Record.ExceptionAsync(() => rig.GetAsync().WaitAsync(Guard))).ShouldBeOfType<CredentialsUnavailableException>();
+            e.Message.ShouldContain("is the clock right?");
+            rig.Time.Advance(TimeSpan.FromMilliseconds(100));
+        }
+
+        // 5 seconds of requests: the 1–5 second error cache lets STS see a handful of calls, not 50.
+        rig.Sts.Calls.ShouldBeInRange(1, 5);
+        rig.Target.Requests.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task StsHung_CallerCancellationEndsTheRequestAtOnce()
     {
         using var rig = new LoopbackStsRig();
