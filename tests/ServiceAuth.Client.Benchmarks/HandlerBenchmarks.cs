@@ -24,6 +24,7 @@ public class HandlerBenchmarks
     private LoopbackServer _server = null!;
     private HttpClient _unsigned = null!;
     private HttpClient _signed = null!;
+    private HttpClient _sameHeaders = null!;
     private Uri _uri = null!;
 
     [GlobalSetup]
@@ -40,9 +41,12 @@ public class HandlerBenchmarks
         };
         _signed = new HttpClient(new SigV4DelegatingHandler(options) { InnerHandler = NewPrimaryHandler() });
 
+        _sameHeaders = new HttpClient(new FixedHeadersHandler(SignatureHeaders(options)) { InnerHandler = NewPrimaryHandler() });
+
         // Fail fast if a client cannot reach the server; this also opens the first connections.
         SendAsync(_unsigned).GetAwaiter().GetResult();
         SendAsync(_signed).GetAwaiter().GetResult();
+        SendAsync(_sameHeaders).GetAwaiter().GetResult();
     }
 
     [GlobalCleanup]
@@ -50,6 +54,7 @@ public class HandlerBenchmarks
     {
         _unsigned.Dispose();
         _signed.Dispose();
+        _sameHeaders.Dispose();
         _server.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
@@ -61,6 +66,10 @@ public class HandlerBenchmarks
     [BenchmarkCategory("Sequential")]
     public Task Sequential_Signed() => SequentialAsync(_signed);
 
+    [Benchmark(OperationsPerInvoke = SequentialRequests, Description = "Unsigned + the signature's headers, precomputed")]
+    [BenchmarkCategory("Sequential")]
+    public Task Sequential_SameHeaders() => SequentialAsync(_sameHeaders);
+
     [Benchmark(Baseline = true, OperationsPerInvoke = ConcurrentRequests, Description = "Unsigned")]
     [BenchmarkCategory("8 concurrent")]
     public Task Concurrent_Unsigned() => ConcurrentAsync(_unsigned);
@@ -68,6 +77,19 @@ public class HandlerBenchmarks
     [Benchmark(OperationsPerInvoke = ConcurrentRequests, Description = "Signed (SigV4DelegatingHandler)")]
     [BenchmarkCategory("8 concurrent")]
     public Task Concurrent_Signed() => ConcurrentAsync(_signed);
+
+    [Benchmark(OperationsPerInvoke = ConcurrentRequests, Description = "Unsigned + the signature's headers, precomputed")]
+    [BenchmarkCategory("8 concurrent")]
+    public Task Concurrent_SameHeaders() => ConcurrentAsync(_sameHeaders);
+
+    /// <summary>The headers the signing handler adds to this benchmark's request, captured from one signed send.</summary>
+    private List<KeyValuePair<string, string>> SignatureHeaders(SignedHttpClientOptions options)
+    {
+        var capture = new SignatureHeaderCapture();
+        using var client = new HttpClient(new SigV4DelegatingHandler(options) { InnerHandler = capture });
+        client.GetAsync(_uri).GetAwaiter().GetResult().Dispose();
+        return capture.Added;
+    }
 
     private static SocketsHttpHandler NewPrimaryHandler() => new()
     {
