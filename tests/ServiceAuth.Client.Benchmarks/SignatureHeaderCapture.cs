@@ -8,11 +8,17 @@ internal sealed class SignatureHeaderCapture : HttpMessageHandler
 {
     public List<KeyValuePair<string, string>> Added { get; } = [];
 
+    /// <summary>Gets a value indicating whether headers are recorded; off, the handler only answers 200.</summary>
+    public bool Recording { get; init; } = true;
+
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        foreach (KeyValuePair<string, HeaderStringValues> header in request.Headers.NonValidated)
+        if (Recording)
         {
-            Added.Add(new(header.Key, header.Value.ToString()));
+            foreach (KeyValuePair<string, HeaderStringValues> header in request.Headers.NonValidated)
+            {
+                Added.Add(new(header.Key, header.Value.ToString()));
+            }
         }
 
         return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK));
