@@ -74,6 +74,7 @@ public static class AwsRetryHttpClientBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AwsRetryOptions>, AwsRetryOptionsValidator>());
         services.TryAddSingleton<AwsRetryBudgets>();
         services.AddServiceAuthMetrics();
+        services.AddFullJitterBackoff();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, ResilienceStackingFilter>());
         if (!SingletonInstance.GetOrAdd<AwsRetryClientRegistry>(services).Add(name))
         {
@@ -88,7 +89,7 @@ public static class AwsRetryHttpClientBuilderExtensions
             AwsRetryOptions o = context.GetOptions<AwsRetryOptions>(client);
             IServiceProvider provider = context.ServiceProvider;
             ILogger logger = provider.GetService<ILoggerFactory>()?.CreateLogger("ServiceAuth.Client.Retry") ?? NullLogger.Instance;
-            var backoff = new FullJitterBackoff(provider.GetService<TimeProvider>() ?? TimeProvider.System, SystemRandomizer.Shared);
+            FullJitterBackoff backoff = provider.GetRequiredService<FullJitterBackoff>();
             RetryBudget budget = provider.GetRequiredService<AwsRetryBudgets>().For(client, o.RetryBudget);
             pipeline.AddRetry(new AwsRetryStrategy(o, budget, backoff, logger, provider.GetRequiredService<RetryMetrics>()).CreateOptions());
         });

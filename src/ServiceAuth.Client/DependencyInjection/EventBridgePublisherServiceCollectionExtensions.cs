@@ -82,6 +82,7 @@ public static class EventBridgePublisherServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddServiceAuthMetrics();
+        services.AddFullJitterBackoff();
         string clientName = SingletonInstance.GetOrAdd<EventBridgePublisherRegistry>(services).Add(typeof(TEvent), name);
         OptionsBuilder<EventBridgePublisherOptions<TEvent>> options = services.AddOptions<EventBridgePublisherOptions<TEvent>>(name);
         configure(options);
@@ -116,7 +117,7 @@ public static class EventBridgePublisherServiceCollectionExtensions
         return new EventBridgePublisher<TEvent>(
             settings,
             new EventBridgeTransport(provider.GetRequiredService<IHttpClientFactory>(), clientName),
-            new FullJitterBackoff(provider.GetService<TimeProvider>() ?? TimeProvider.System, SystemRandomizer.Shared),
+            provider.GetRequiredService<FullJitterBackoff>(),
             loggers.CreateLogger<EventBridgePublisher<TEvent>>(),
             provider.GetRequiredService<MessagingMetrics>());
     }

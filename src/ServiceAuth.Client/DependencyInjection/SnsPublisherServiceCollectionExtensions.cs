@@ -89,6 +89,7 @@ public static class SnsPublisherServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
         services.AddServiceAuthMetrics();
+        services.AddFullJitterBackoff();
         string clientName = SingletonInstance.GetOrAdd<SnsPublisherRegistry>(services).Add(typeof(TMessage), name);
         services.AddOptions<SnsPublisherOptions<TMessage>>(name).Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SnsPublisherOptions<TMessage>>, SnsPublisherOptionsValidator<TMessage>>());
@@ -120,7 +121,7 @@ public static class SnsPublisherServiceCollectionExtensions
         return new SnsPublisher<TMessage>(
             settings,
             new SnsTransport(provider.GetRequiredService<IHttpClientFactory>(), clientName),
-            new FullJitterBackoff(provider.GetService<TimeProvider>() ?? TimeProvider.System, SystemRandomizer.Shared),
+            provider.GetRequiredService<FullJitterBackoff>(),
             loggers.CreateLogger<SnsPublisher<TMessage>>(),
             provider.GetRequiredService<MessagingMetrics>());
     }
