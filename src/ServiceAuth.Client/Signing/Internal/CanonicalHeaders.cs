@@ -48,50 +48,18 @@ internal static class CanonicalHeaders
         }
     }
 
+    /// <remarks>The loops are in <see cref="Collect"/>, the <see langword="stackalloc"/> here: a method with both is
+    /// compiled straight to optimized code without tiering (no on-stack replacement with <see langword="stackalloc"/>),
+    /// so without dynamic PGO, which inlines the header enumeration.</remarks>
     [System.Runtime.CompilerServices.SkipLocalsInit]
     private static Range Append(ref ByteBuilder builder, HttpRequestMessage request, Uri uri, bool signing, in OwnHeaders own, out FoundHeaders found)
     {
         // A per-thread scratch array: no pool round trip, and it is cleared before it is left.
         HeaderNames names = HeaderNames.Current;
         var items = new HeaderList(names.Items);
-        found = FoundHeaders.None;
-        bool hasHost = false;
         try
         {
-            foreach (KeyValuePair<string, HeaderStringValues> header in request.Headers.NonValidated)
-            {
-                HeaderName name = names.Get(header.Key);
-                if (Collects(name.Kind, header.Value, signing, own, ref found, ref hasHost))
-                {
-                    items.Add(new HeaderItem(name, HeaderValue.ToWireString(header.Value)));
-                }
-            }
-
-            if (signing)
-            {
-                items.Add(new HeaderItem(HeaderName.AmzDate, own.AmzDate));
-                AddIfSet(ref items, HeaderName.SecurityToken, own.SecurityToken);
-                AddIfSet(ref items, HeaderName.RegionSet, own.RegionSet);
-                AddIfSet(ref items, HeaderName.ContentSha256, (found & FoundHeaders.ContentSha256) == 0 ? own.ContentSha256 : null);
-            }
-
-            if (request.Content is { } content)
-            {
-                foreach (KeyValuePair<string, HeaderStringValues> header in content.Headers.NonValidated)
-                {
-                    HeaderName name = names.Get(header.Key);
-                    if (name.Kind is not (HeaderKind.Unsigned or HeaderKind.Authorization))
-                    {
-                        items.Add(new HeaderItem(name, HeaderValue.ToWireString(header.Value)));
-                    }
-                }
-            }
-
-            if (!hasHost)
-            {
-                items.Add(new HeaderItem(HeaderName.Host, null));
-            }
-
+            found = Collect(ref items, names, request, signing, own);
             Span<int> order = items.Count <= 64 ? stackalloc int[items.Count] : new int[items.Count];
             return Write(ref builder, items.Items, items.Sort(order), uri);
         }
@@ -99,6 +67,49 @@ internal static class CanonicalHeaders
         {
             names.Items = items.Clear();
         }
+    }
+
+    /// <summary>Adds the header lines to sign to <paramref name="items"/>; returns which of the headers signing replaces
+    /// the request carries.</summary>
+    private static FoundHeaders Collect(ref HeaderList items, HeaderNames names, HttpRequestMessage request, bool signing, in OwnHeaders own)
+    {
+        FoundHeaders found = FoundHeaders.None;
+        bool hasHost = false;
+        foreach (KeyValuePair<string, HeaderStringValues> header in request.Headers.NonValidated)
+        {
+            HeaderName name = names.Get(header.Key);
+            if (Collects(name.Kind, header.Value, signing, own, ref found, ref hasHost))
+            {
+                items.Add(new HeaderItem(name, HeaderValue.ToWireString(header.Value)));
+            }
+        }
+
+        if (signing)
+        {
+            items.Add(new HeaderItem(HeaderName.AmzDate, own.AmzDate));
+            AddIfSet(ref items, HeaderName.SecurityToken, own.SecurityToken);
+            AddIfSet(ref items, HeaderName.RegionSet, own.RegionSet);
+            AddIfSet(ref items, HeaderName.ContentSha256, (found & FoundHeaders.ContentSha256) == 0 ? own.ContentSha256 : null);
+        }
+
+        if (request.Content is { } content)
+        {
+            foreach (KeyValuePair<string, HeaderStringValues> header in content.Headers.NonValidated)
+            {
+                HeaderName name = names.Get(header.Key);
+                if (name.Kind is not (HeaderKind.Unsigned or HeaderKind.Authorization))
+                {
+                    items.Add(new HeaderItem(name, HeaderValue.ToWireString(header.Value)));
+                }
+            }
+        }
+
+        if (!hasHost)
+        {
+            items.Add(new HeaderItem(HeaderName.Host, null));
+        }
+
+        return found;
     }
 
     /// <summary>Whether a request header is signed as it is; notes the headers signing replaces.</summary>

@@ -19,7 +19,13 @@ internal static class PlainQuery
             return false;
         }
 
-        Span<QueryParameter> parameters = stackalloc QueryParameter[MaxParameters];
+        // The stackalloc is here and the loops in TryAppendSorted: a method with both is compiled without tiering, so
+        // without dynamic PGO.
+        return TryAppendSorted(ref builder, query, stackalloc QueryParameter[MaxParameters]);
+    }
+
+    private static bool TryAppendSorted(ref ByteBuilder builder, ReadOnlySpan<char> query, Span<QueryParameter> parameters)
+    {
         int count = 0;
         int position = 0;
         while (position < query.Length)
