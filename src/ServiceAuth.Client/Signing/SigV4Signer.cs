@@ -48,8 +48,14 @@ public sealed class SigV4Signer
     public async ValueTask SignAsync(HttpRequestMessage request, ImmutableCredentials credentials, SigV4SigningParameters parameters, CancellationToken cancellationToken = default)
     {
         Validate(request, credentials, parameters);
+        if (PayloadHasher.GetProvisional(request, parameters) is { } provisional &&
+            SigV4Core.SignHeaders(request, credentials, parameters, provisional, provisional: true, _keys, null))
+        {
+            return;
+        }
+
         string payloadHash = await PayloadHasher.GetAsync(request, parameters, cancellationToken).ConfigureAwait(false);
-        SigV4Core.SignHeaders(request, credentials, parameters, payloadHash, _keys, null);
+        SigV4Core.SignHeaders(request, credentials, parameters, payloadHash, provisional: false, _keys, null);
     }
 
     /// <summary>Signs <paramref name="request"/> in place, synchronously.</summary>
@@ -74,8 +80,14 @@ public sealed class SigV4Signer
     internal void Sign(HttpRequestMessage request, ImmutableCredentials credentials, SigV4SigningParameters parameters, SigningTrace? trace)
     {
         Validate(request, credentials, parameters);
+        if (PayloadHasher.GetProvisional(request, parameters) is { } provisional &&
+            SigV4Core.SignHeaders(request, credentials, parameters, provisional, provisional: true, _keys, trace))
+        {
+            return;
+        }
+
         string payloadHash = PayloadHasher.Get(request, parameters, CancellationToken.None);
-        SigV4Core.SignHeaders(request, credentials, parameters, payloadHash, _keys, trace);
+        SigV4Core.SignHeaders(request, credentials, parameters, payloadHash, provisional: false, _keys, trace);
     }
 
     internal Uri Presign(HttpRequestMessage request, ImmutableCredentials credentials, SigV4SigningParameters parameters, TimeSpan expiresIn, SigningTrace? trace)

@@ -91,6 +91,14 @@ internal static class PayloadHasher
         }
     }
 
+    /// <summary>The hash when no body must be read (<c>UNSIGNED-PAYLOAD</c>, or no content), before any
+    /// <c>x-amz-content-sha256</c> the request may carry is looked at (header signing finds that header in its one pass
+    /// over the headers, and then starts over with <see cref="Get"/>); otherwise <see langword="null"/>.</summary>
+    public static string? GetProvisional(HttpRequestMessage request, SigV4SigningParameters parameters) =>
+        parameters.PayloadSigning == PayloadSigningMode.UnsignedPayload ? SigV4Constants.UnsignedPayload
+        : request.Content is null ? SigV4Constants.EmptyPayloadHash
+        : null;
+
     private static bool TryGetWithoutReading(HttpRequestMessage request, SigV4SigningParameters parameters, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? hash)
     {
         // One lookup: an x-amz-content-sha256 an earlier signing added is dropped, a caller's own is the hash.
@@ -101,9 +109,7 @@ internal static class PayloadHasher
             return true;
         }
 
-        hash = parameters.PayloadSigning == PayloadSigningMode.UnsignedPayload ? SigV4Constants.UnsignedPayload
-            : request.Content is null ? SigV4Constants.EmptyPayloadHash
-            : null;
+        hash = GetProvisional(request, parameters);
         return hash is not null;
     }
 

@@ -27,8 +27,12 @@ internal static class SigV4Core
         return false;
     }
 
+    /// <summary>Signs the request with <paramref name="payloadHash"/>. A <paramref name="provisional"/> hash
+    /// (<see cref="PayloadHasher.GetProvisional"/>) was taken without looking for <c>x-amz-content-sha256</c>: when the
+    /// request carries one, nothing is signed or changed and the result is false (the caller starts over with
+    /// <see cref="PayloadHasher.Get"/>, which decides what that header means).</summary>
     [System.Runtime.CompilerServices.SkipLocalsInit]
-    public static void SignHeaders(HttpRequestMessage request, ImmutableCredentials credentials, SigV4SigningParameters parameters, string payloadHash, SigningKeys keys, SigningTrace? trace)
+    public static bool SignHeaders(HttpRequestMessage request, ImmutableCredentials credentials, SigV4SigningParameters parameters, string payloadHash, bool provisional, SigningKeys keys, SigningTrace? trace)
     {
         Uri uri = RequireAbsoluteUri(request);
         string amzDate = AmzDateText.Get(parameters.SigningTime);
@@ -61,6 +65,11 @@ internal static class SigV4Core
 
             canonical.Append((byte)'\n');
             Range signedHeaders = CanonicalHeaders.Append(ref canonical, request, uri, own, out FoundHeaders found);
+            if (provisional && (found & FoundHeaders.ContentSha256) != 0)
+            {
+                return false;
+            }
+
             canonical.Append((byte)'\n');
             canonical.Append(payloadHash);
 
@@ -74,6 +83,8 @@ internal static class SigV4Core
             {
                 headers.TryAddWithoutValidation(SigV4Constants.AmzSecurityToken, token);
             }
+
+            return true;
         }
         finally
         {
