@@ -25,15 +25,18 @@ internal sealed class RedactingHttpClientLogger(ILogger logger, Func<string, boo
 
     public object? LogRequestStart(HttpRequestMessage request)
     {
-        string? uri = RedactedHeaders.Uri(request.RequestUri);
-        IDisposable? scope = logical ? HttpClientLogicalLog.BeginRequestScope(logger, request.Method, uri) : null;
+        // The scope (around the pipeline) needs the URI on every request, as HttpClient's own scope does; next to the
+        // wire, where each attempt passes, it is built only when the start event is written.
+        IDisposable? scope = null;
         if (logical)
         {
+            string? uri = RedactedHeaders.Uri(request.RequestUri);
+            scope = HttpClientLogicalLog.BeginRequestScope(logger, request.Method, uri);
             HttpClientLogicalLog.Start(logger, request.Method, uri);
         }
-        else
+        else if (logger.IsEnabled(LogLevel.Information))
         {
-            HttpClientHandlerLog.Start(logger, request.Method, uri);
+            HttpClientHandlerLog.Start(logger, request.Method, RedactedHeaders.Uri(request.RequestUri));
         }
 
         if (logger.IsEnabled(LogLevel.Trace))
