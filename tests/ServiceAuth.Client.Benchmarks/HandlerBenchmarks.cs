@@ -25,6 +25,7 @@ public class HandlerBenchmarks
     private HttpClient _unsigned = null!;
     private HttpClient _signed = null!;
     private HttpClient _sameHeaders = null!;
+    private HttpClient _hashFloor = null!;
     private Uri _uri = null!;
 
     [GlobalSetup]
@@ -41,12 +42,15 @@ public class HandlerBenchmarks
         };
         _signed = new HttpClient(new SigV4DelegatingHandler(options) { InnerHandler = NewPrimaryHandler() });
 
-        _sameHeaders = new HttpClient(new FixedHeadersHandler(SignatureHeaders(options)) { InnerHandler = NewPrimaryHandler() });
+        List<KeyValuePair<string, string>> headers = SignatureHeaders(options);
+        _sameHeaders = new HttpClient(new FixedHeadersHandler(headers) { InnerHandler = NewPrimaryHandler() });
+        _hashFloor = new HttpClient(new HashFloorHandler() { InnerHandler = new FixedHeadersHandler(headers) { InnerHandler = NewPrimaryHandler() } });
 
         // Fail fast if a client cannot reach the server; this also opens the first connections.
         SendAsync(_unsigned).GetAwaiter().GetResult();
         SendAsync(_signed).GetAwaiter().GetResult();
         SendAsync(_sameHeaders).GetAwaiter().GetResult();
+        SendAsync(_hashFloor).GetAwaiter().GetResult();
     }
 
     [GlobalCleanup]
@@ -55,6 +59,7 @@ public class HandlerBenchmarks
         _unsigned.Dispose();
         _signed.Dispose();
         _sameHeaders.Dispose();
+        _hashFloor.Dispose();
         _server.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
@@ -70,6 +75,10 @@ public class HandlerBenchmarks
     [BenchmarkCategory("Sequential")]
     public Task Sequential_SameHeaders() => SequentialAsync(_sameHeaders);
 
+    [Benchmark(OperationsPerInvoke = SequentialRequests, Description = "Wire floor + a signature's hashing (handler floor)")]
+    [BenchmarkCategory("Sequential")]
+    public Task Sequential_HashFloor() => SequentialAsync(_hashFloor);
+
     [Benchmark(Baseline = true, OperationsPerInvoke = ConcurrentRequests, Description = "Unsigned")]
     [BenchmarkCategory("8 concurrent")]
     public Task Concurrent_Unsigned() => ConcurrentAsync(_unsigned);
@@ -81,6 +90,10 @@ public class HandlerBenchmarks
     [Benchmark(OperationsPerInvoke = ConcurrentRequests, Description = "Unsigned + the signature's headers, precomputed")]
     [BenchmarkCategory("8 concurrent")]
     public Task Concurrent_SameHeaders() => ConcurrentAsync(_sameHeaders);
+
+    [Benchmark(OperationsPerInvoke = ConcurrentRequests, Description = "Wire floor + a signature's hashing (handler floor)")]
+    [BenchmarkCategory("8 concurrent")]
+    public Task Concurrent_HashFloor() => ConcurrentAsync(_hashFloor);
 
     /// <summary>The headers the signing handler adds to this benchmark's request, captured from one signed send.</summary>
     private List<KeyValuePair<string, string>> SignatureHeaders(SignedHttpClientOptions options)

@@ -1,7 +1,15 @@
-if (args is ["quick"])
+switch (args)
 {
-    ServiceAuth.Client.Benchmarks.QuickCheck.Run();
-    return;
+    case ["quick"]:
+        ServiceAuth.Client.Benchmarks.QuickCheck.Run();
+        return;
+    case ["handler-interleaved"]:
+        ServiceAuth.Client.Benchmarks.HandlerInterleaved.Run();
+        return;
+    case ["signing-loop"]:
+        ServiceAuth.Client.Benchmarks.SigningLoop.Run(TimeSpan.FromSeconds(12));
+        return;
+    default:
+        BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return;
 }
-
-BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
