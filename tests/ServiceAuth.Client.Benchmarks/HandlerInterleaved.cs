@@ -10,8 +10,8 @@ namespace ServiceAuth.Client.Benchmarks;
 /// </summary>
 internal static class HandlerInterleaved
 {
-    private const int Rounds = 4;
-    private static readonly TimeSpan RoundLength = TimeSpan.FromSeconds(5);
+    private const int Rounds = 6;
+    private static readonly TimeSpan RoundLength = TimeSpan.FromSeconds(4);
 
     public static void Run()
     {
