@@ -87,7 +87,11 @@ internal static class CanonicalHeaders
         if (signing)
         {
             items.Add(new HeaderItem(HeaderName.AmzDate, own.AmzDate));
-            AddIfSet(ref items, HeaderName.SecurityToken, own.SecurityToken);
+            if (own.SecurityToken is not null)
+            {
+                items.Add(new HeaderItem(HeaderName.SecurityToken, own.SecurityToken, own.CanonicalSecurityToken));
+            }
+
             AddIfSet(ref items, HeaderName.RegionSet, own.RegionSet);
             AddIfSet(ref items, HeaderName.ContentSha256, (found & FoundHeaders.ContentSha256) == 0 ? own.ContentSha256 : null);
         }
@@ -173,7 +177,11 @@ internal static class CanonicalHeaders
                 builder.Append((byte)':');
             }
 
-            if (item.Value is null)
+            if (item.CanonicalValue is not null)
+            {
+                builder.Append(item.CanonicalValue);
+            }
+            else if (item.Value is null)
             {
                 AppendHost(ref builder, uri);
             }

@@ -37,11 +37,14 @@ internal static class SigV4Core
         Uri uri = RequireAbsoluteUri(request);
         string amzDate = AmzDateText.Get(parameters.SigningTime);
         string? token = string.IsNullOrEmpty(credentials.Token) ? null : credentials.Token;
+        SigningKey? key = SignatureWriter.Key(amzDate, parameters, credentials, keys);
+        string? signedToken = parameters.SignSessionToken ? token : null;
         var own = new OwnHeaders(
             amzDate,
-            parameters.SignSessionToken ? token : null,
+            signedToken,
             parameters.IsSigV4a ? parameters.EffectiveRegionSet : null,
-            AddsContentSha256Header(parameters, payloadHash) ? payloadHash : null);
+            AddsContentSha256Header(parameters, payloadHash) ? payloadHash : null,
+            signedToken is not null && key is not null ? key.CanonicalToken(signedToken) : null);
 
         // One buffer for the whole canonical request; the headers are written in place, as the request will carry them
         // once signed, and the signed-headers list is read back from it for the Authorization value. The request is
@@ -74,7 +77,7 @@ internal static class SigV4Core
             canonical.Append(payloadHash);
 
             Span<byte> signature = stackalloc byte[SignatureWriter.MaxHexLength];
-            int signatureLength = SignatureWriter.Sign(canonical.Written, amzDate, parameters, credentials, keys, signature, trace, out SigningKey? key);
+            int signatureLength = SignatureWriter.Sign(canonical.Written, amzDate, parameters, credentials, keys, signature, trace, key);
             string authorization = SignatureWriter.Authorization(credentials.AccessKey, amzDate.AsSpan(0, 8), parameters, key, canonical.Written[signedHeaders], signature[..signatureLength]);
             SetOwnHeaders(request, own, found);
             HttpRequestHeaders headers = request.Headers;
@@ -130,7 +133,7 @@ internal static class SigV4Core
             canonical.Append(payloadHash);
 
             Span<byte> signature = stackalloc byte[SignatureWriter.MaxHexLength];
-            int signatureLength = SignatureWriter.Sign(canonical.Written, amzDate, parameters, credentials, keys, signature, trace, out _);
+            int signatureLength = SignatureWriter.Sign(canonical.Written, amzDate, parameters, credentials, keys, signature, trace, SignatureWriter.Key(amzDate, parameters, credentials, keys));
 
             var url = new StringBuilder(uri.GetLeftPart(UriPartial.Path));
             url.Append('?').Append(Encoding.ASCII.GetString(canonical.Slice(queryStart, queryEnd - queryStart)));

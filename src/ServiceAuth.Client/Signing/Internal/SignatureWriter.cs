@@ -33,14 +33,18 @@ internal static class SignatureWriter
         builder.Append(SigV4Constants.TerminatorUtf8);
     }
 
+    /// <summary>The SigV4 signing key for <paramref name="credentials"/> at <paramref name="amzDate"/>, or
+    /// <see langword="null"/> for SigV4a.</summary>
+    public static SigningKey? Key(ReadOnlySpan<char> amzDate, SigV4SigningParameters parameters, ImmutableCredentials credentials, SigningKeys keys) =>
+        parameters.IsSigV4a ? null : keys.SigV4.GetSigningKey(credentials.SecretKey, amzDate[..8], parameters.Region, parameters.Service);
+
     /// <summary>Writes the lowercase hex signature of <paramref name="canonicalRequest"/> and returns its length.</summary>
-    /// <remarks><paramref name="key"/> is the SigV4 signing key used (<see langword="null"/> for SigV4a).</remarks>
+    /// <remarks><paramref name="key"/> is the SigV4 signing key (<see cref="Key"/>; <see langword="null"/> for SigV4a).</remarks>
     [System.Runtime.CompilerServices.SkipLocalsInit]
-    public static int Sign(ReadOnlySpan<byte> canonicalRequest, ReadOnlySpan<char> amzDate, SigV4SigningParameters parameters, ImmutableCredentials credentials, SigningKeys keys, Span<byte> signatureHex, SigningTrace? trace, out SigningKey? key)
+    public static int Sign(ReadOnlySpan<byte> canonicalRequest, ReadOnlySpan<char> amzDate, SigV4SigningParameters parameters, ImmutableCredentials credentials, SigningKeys keys, Span<byte> signatureHex, SigningTrace? trace, SigningKey? key)
     {
         Span<byte> digest = stackalloc byte[32];
         Sha256(canonicalRequest, digest);
-        key = parameters.IsSigV4a ? null : keys.SigV4.GetSigningKey(credentials.SecretKey, amzDate[..8], parameters.Region, parameters.Service);
 
         // algorithm \n date \n scope \n hex(hash): 23 + 17 + (8 + region + service + 16) + 64 bytes; UTF-8 at worst triples
         // a character.

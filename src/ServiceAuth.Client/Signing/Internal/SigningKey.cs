@@ -15,6 +15,7 @@ internal sealed class SigningKey
     private readonly string _scopeText;
     private volatile bool _retired;
     private volatile Prefix? _prefix;
+    private volatile TokenText? _token;
 
     public SigningKey(byte[] key, string scope)
     {
@@ -45,6 +46,33 @@ internal sealed class SigningKey
         return prefix.Text;
     }
 
+    /// <summary>Gets <paramref name="token"/> as its canonical header value (trimmed, inner whitespace collapsed, UTF-8),
+    /// made once for the session token of the credentials this key was derived for, and dropped with the key.</summary>
+    public byte[] CanonicalToken(string token)
+    {
+        TokenText? cached = _token;
+        if (cached is null || !ReferenceEquals(cached.Token, token))
+        {
+            var builder = new ByteBuilder(token.Length + 16);
+            try
+            {
+                HeaderValue.AppendTrimmed(ref builder, token);
+                cached = new TokenText(token, builder.Written.ToArray());
+            }
+            finally
+            {
+                builder.Dispose();
+            }
+
+            if (!_retired)
+            {
+                _token = cached;
+            }
+        }
+
+        return cached.Bytes;
+    }
+
     /// <summary>Writes HMAC-SHA256(key, <paramref name="data"/>) to <paramref name="destination"/> (32 bytes).</summary>
     public void ComputeHmac(ReadOnlySpan<byte> data, Span<byte> destination)
     {
@@ -61,6 +89,7 @@ internal sealed class SigningKey
     public void Retire()
     {
         _retired = true;
+        _token = null;
         Drain();
     }
 
@@ -107,4 +136,6 @@ internal sealed class SigningKey
     }
 
     private sealed record Prefix(string AccessKey, string Text);
+
+    private sealed record TokenText(string Token, byte[] Bytes);
 }
