@@ -67,6 +67,10 @@ internal sealed class SigningKey
             if (!_retired)
             {
                 _token = cached;
+                if (_retired)
+                {
+                    _token = null;
+                }
             }
         }
 
@@ -137,5 +141,12 @@ internal sealed class SigningKey
 
     private sealed record Prefix(string AccessKey, string Text);
 
-    private sealed record TokenText(string Token, byte[] Bytes);
+    /// <summary>A token and its canonical bytes; a class rather than a record, so that no generated
+    /// <c>ToString</c> can print the token.</summary>
+    private sealed class TokenText(string token, byte[] bytes)
+    {
+        public string Token { get; } = token;
+
+        public byte[] Bytes { get; } = bytes;
+    }
 }
