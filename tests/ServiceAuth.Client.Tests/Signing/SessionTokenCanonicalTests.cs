@@ -41,6 +41,16 @@ public sealed class SessionTokenCanonicalTests
     }
 
     [Fact]
+    public void CanonicalToken_EqualTokenInAnotherString_ReusesTheBytes()
+    {
+        var key = new SigningKey(new byte[32], "20240501/us-east-1/execute-api/aws4_request");
+        byte[] kept = key.CanonicalToken(new string("Token".AsSpan()));
+
+        key.CanonicalToken(new string("Token".AsSpan())).ShouldBeSameAs(kept);
+        key.CanonicalToken("Other").ShouldNotBeSameAs(kept);
+    }
+
+    [Fact]
     public void CanonicalToken_KeyRetired_IsNotKeptAnyMore()
     {
         var key = new SigningKey(new byte[32], "20240501/us-east-1/execute-api/aws4_request");

@@ -50,8 +50,10 @@ internal sealed class SigningKey
     /// made once for the session token of the credentials this key was derived for, and dropped with the key.</summary>
     public byte[] CanonicalToken(string token)
     {
+        // An equal token in another string instance (credentials rebuilt for each request) reuses the bytes too: a
+        // comparison, not a new array on every signature.
         TokenText? cached = _token;
-        if (cached is null || !ReferenceEquals(cached.Token, token))
+        if (cached is null || !(ReferenceEquals(cached.Token, token) || string.Equals(cached.Token, token, StringComparison.Ordinal)))
         {
             var builder = new ByteBuilder(token.Length + 16);
             try
