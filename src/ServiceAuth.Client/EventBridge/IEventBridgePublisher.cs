@@ -39,7 +39,7 @@ public interface IEventBridgePublisher<TEvent>
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>One result per input event, in input order: failures are reported there, not thrown.</returns>
     /// <exception cref="EventBridgeValidationException">An event breaks an EventBridge rule; nothing was sent.</exception>
-    /// <exception cref="EventBridgePublishCanceledException">The caller cancelled; it carries the results known so far.</exception>
+    /// <exception cref="EventBridgeBatchCanceledException">The caller cancelled; it carries the results known so far.</exception>
     [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The shape of ISnsPublisher<T>: a plain and a per-event overload, each with an optional token; they never compete for one call.")]
     Task<EventBridgeBatchResult> PublishBatchAsync(IEnumerable<TEvent> details, CancellationToken cancellationToken = default);
 
@@ -49,7 +49,7 @@ public interface IEventBridgePublisher<TEvent>
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>One result per input event, in input order: failures are reported there, not thrown.</returns>
     /// <exception cref="EventBridgeValidationException">An event breaks an EventBridge rule; nothing was sent.</exception>
-    /// <exception cref="EventBridgePublishCanceledException">The caller cancelled; it carries the results known so far.</exception>
+    /// <exception cref="EventBridgeBatchCanceledException">The caller cancelled; it carries the results known so far.</exception>
     [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The shape of ISnsPublisher<T>: a plain and a per-event overload, each with an optional token; they never compete for one call.")]
     Task<EventBridgeBatchResult> PublishBatchAsync(IEnumerable<EventBridgeEvent<TEvent>> entries, CancellationToken cancellationToken = default);
 }

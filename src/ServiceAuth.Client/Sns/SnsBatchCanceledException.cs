@@ -19,6 +19,7 @@ public sealed class SnsBatchCanceledException : OperationCanceledException
         PartialResult = partialResult;
     }
 
-    /// <summary>Gets one result per input message, in input order, as known when the batch was cancelled.</summary>
+    /// <summary>Gets one result per input message, in input order, as known when the batch was cancelled; never
+    /// <see langword="null"/>.</summary>
     public SnsBatchResult PartialResult { get; }
 }

@@ -26,7 +26,7 @@ public sealed class PublicApiConventionTests
     public void PublicExceptions_DeriveFromServiceAuthException()
     {
         // Cancellation is the one exception: callers catch OperationCanceledException, so a cancellation that carries
-        // partial results (EventBridgePublishCanceledException) must be one.
+        // partial results (EventBridgeBatchCanceledException) must be one.
         PublicTypes.Where(t => typeof(Exception).IsAssignableFrom(t) && t != typeof(ServiceAuthException) && !t.IsSubclassOf(typeof(OperationCanceledException)))
             .ShouldAllBe(t => t.IsSubclassOf(typeof(ServiceAuthException)));
         PublicTypes.Where(t => t.IsSubclassOf(typeof(OperationCanceledException))).ShouldAllBe(t => t.Name.EndsWith("CanceledException", StringComparison.Ordinal));

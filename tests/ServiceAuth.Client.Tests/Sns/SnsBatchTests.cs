@@ -59,7 +59,7 @@ public sealed class SnsBatchTests
 
         result.SucceededCount.ShouldBe(2);
         result.FailedCount.ShouldBe(1);
-        SnsBatchEntryResult failed = result.Failed.ShouldHaveSingleItem();
+        SnsEntryResult failed = result.Failed.ShouldHaveSingleItem();
         (failed.Index, failed.ErrorCode, failed.ErrorMessage, failed.SenderFault, failed.MessageId).ShouldBe((1, "InvalidParameter", "InvalidParameter for 1", true, (string?)null));
         result.Entries[2].MessageId.ShouldBe("msg-2");
     }
@@ -99,7 +99,7 @@ public sealed class SnsBatchTests
         host.Time.DueTimes.Count.ShouldBe(2);
         host.Time.DueTimes[0].ShouldBeLessThanOrEqualTo(TimeSpan.FromMilliseconds(200));
         host.Time.DueTimes[1].ShouldBeLessThanOrEqualTo(TimeSpan.FromMilliseconds(400));
-        SnsBatchEntryResult failed = result.Failed.ShouldHaveSingleItem();
+        SnsEntryResult failed = result.Failed.ShouldHaveSingleItem();
         (failed.Index, failed.ErrorCode, failed.Attempts).ShouldBe((0, "Throttled", 3));
         result.Entries[1].Succeeded.ShouldBeTrue();
     }

@@ -98,7 +98,7 @@ internal sealed class SnsPublisher<TMessage> : ISnsPublisher<TMessage>
 
         _metrics.Operation(_target, "publish_batch", _timeProvider.GetElapsedTime(started), result.AllSucceeded ? null : "partial_batch_failure");
         _metrics.Sent(_target, "publish_batch", result.SucceededCount, null);
-        foreach (IGrouping<string?, SnsBatchEntryResult> failed in result.Failed.GroupBy(e => e.ErrorCode, StringComparer.Ordinal))
+        foreach (IGrouping<string?, SnsEntryResult> failed in result.Failed.GroupBy(e => e.ErrorCode, StringComparer.Ordinal))
         {
             _metrics.Sent(_target, "publish_batch", failed.Count(), failed.Key ?? "_OTHER");
         }
