@@ -6,7 +6,8 @@ namespace ServiceAuth.Client.Diagnostics;
 /// The SNS and EventBridge publishers' instruments on the <c>ServiceAuth.Client</c> meter, by the OpenTelemetry messaging
 /// metric conventions: <c>messaging.client.operation.duration</c> (seconds) and <c>messaging.client.sent.messages</c>,
 /// tagged <c>messaging.system</c>, <c>messaging.operation.name</c>, <c>messaging.destination.name</c>,
-/// <c>server.address</c> and, on failures only, <c>error.type</c>. A container singleton created from its
+/// <c>server.address</c>, <c>server.port</c>, <c>messaging.operation.type</c> (the duration only, as the conventions
+/// ask) and, on failures only, <c>error.type</c>. A container singleton created from its
 /// <see cref="IMeterFactory"/>; <see cref="Shared"/> serves code constructed without one.
 /// </summary>
 internal sealed class MessagingMetrics
@@ -37,7 +38,7 @@ internal sealed class MessagingMetrics
     {
         if (_duration.Enabled)
         {
-            _duration.Record(duration.TotalSeconds, target.Tags(operation, errorType));
+            _duration.Record(duration.TotalSeconds, target.Tags(operation, errorType, MessagingTarget.SendOperationType));
         }
     }
 

@@ -31,13 +31,22 @@ public sealed class MeterFactoryPublisherTests
         message.Value.ShouldBe(1);
         message.Tags.ShouldBe(new Dictionary<string, object?>
         {
-            ["messaging.system"] = "aws_sns",
+            ["messaging.system"] = "aws.sns",
             ["messaging.operation.name"] = "publish",
             ["messaging.destination.name"] = "orders",
             ["server.address"] = "sns.eu-west-1.amazonaws.com",
+            ["server.port"] = 443,
         }, ignoreOrder: true);
         duration.Instrument!.Unit.ShouldBe("s");
-        duration.GetMeasurementSnapshot().ShouldHaveSingleItem().Tags.ContainsKey("error.type").ShouldBeFalse();
+        duration.GetMeasurementSnapshot().ShouldHaveSingleItem().Tags.ShouldBe(new Dictionary<string, object?>
+        {
+            ["messaging.system"] = "aws.sns",
+            ["messaging.operation.name"] = "publish",
+            ["messaging.operation.type"] = "send",
+            ["messaging.destination.name"] = "orders",
+            ["server.address"] = "sns.eu-west-1.amazonaws.com",
+            ["server.port"] = 443,
+        }, ignoreOrder: true);
         otherSent.GetMeasurementSnapshot().ShouldBeEmpty();
         fallback.GetMeasurementSnapshot().ShouldBeEmpty();
     }
@@ -70,13 +79,18 @@ public sealed class MeterFactoryPublisherTests
 
         IReadOnlyList<CollectedMeasurement<long>> counts = sent.GetMeasurementSnapshot();
         counts.Count.ShouldBe(2);
-        counts.ShouldAllBe(m => (string?)m.Tags["messaging.system"] == "aws_eventbridge" && (string?)m.Tags["messaging.destination.name"] == "orders"
+        counts.ShouldAllBe(m => (string?)m.Tags["messaging.system"] == "aws.eventbridge" && (string?)m.Tags["messaging.destination.name"] == "orders"
             && (string?)m.Tags["messaging.operation.name"] == "put_events" && (string?)m.Tags["server.address"] == "events.eu-west-1.amazonaws.com");
         counts.Single(m => !m.Tags.ContainsKey("error.type")).Value.ShouldBe(2);
         counts.Single(m => m.Tags.ContainsKey("error.type")).ShouldSatisfyAllConditions(
             m => m.Value.ShouldBe(1),
             m => m.Tags["error.type"].ShouldBe("MalformedDetail"));
-        duration.GetMeasurementSnapshot().ShouldHaveSingleItem().Tags["error.type"].ShouldBe("partial_batch_failure");
+        counts.ShouldAllBe(m => !m.Tags.ContainsKey("messaging.operation.type") && (int?)m.Tags["server.port"] == 443);
+        duration.GetMeasurementSnapshot().ShouldHaveSingleItem().Tags.ShouldSatisfyAllConditions(
+            t => t["error.type"].ShouldBe("partial_batch_failure"),
+            t => t["messaging.system"].ShouldBe("aws.eventbridge"),
+            t => t["messaging.operation.type"].ShouldBe("send"),
+            t => t["server.port"].ShouldBe(443));
         otherSent.GetMeasurementSnapshot().ShouldBeEmpty();
         fallback.GetMeasurementSnapshot().ShouldBeEmpty();
     }

@@ -30,11 +30,12 @@ public sealed class EventBridgeTelemetryTests
         span.Status.ShouldBe(ActivityStatusCode.Unset);
         Tags(span).ShouldBe(new Dictionary<string, string?>
         {
-            ["messaging.system"] = "aws_eventbridge",
+            ["messaging.system"] = "aws.eventbridge",
             ["messaging.operation.name"] = "put_events",
             ["messaging.operation.type"] = "send",
             ["messaging.destination.name"] = "orders",
             ["server.address"] = "events.eu-west-1.amazonaws.com",
+            ["server.port"] = "443",
             ["cloud.region"] = "eu-west-1",
             ["rpc.system"] = "aws-api",
             ["rpc.service"] = "EventBridge",

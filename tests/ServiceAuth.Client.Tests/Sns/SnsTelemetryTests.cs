@@ -27,12 +27,13 @@ public sealed class SnsTelemetryTests
             span.Kind.ShouldBe(ActivityKind.Producer);
             Tags(span).ShouldBe(new Dictionary<string, string?>
             {
-                ["messaging.system"] = "aws_sns",
+                ["messaging.system"] = "aws.sns",
                 ["messaging.operation.name"] = "publish",
                 ["messaging.operation.type"] = "send",
                 ["messaging.destination.name"] = "orders",
                 ["aws.sns.topic.arn"] = SnsTestHost<string>.TopicArn,
                 ["server.address"] = "sns.eu-west-1.amazonaws.com",
+                ["server.port"] = "443",
                 ["rpc.system"] = "aws-api",
                 ["rpc.service"] = "SNS",
                 ["rpc.method"] = "Publish",

@@ -26,7 +26,7 @@ internal sealed class EventBridgePublisher<TEvent> : IEventBridgePublisher<TEven
         _logger = logger;
         _timeProvider = backoff.TimeProvider;
         _metrics = metrics ?? MessagingMetrics.Shared;
-        _target = new MessagingTarget(EventBridgeActivities.System, settings.Bus.Name, settings.ServerAddress);
+        _target = new MessagingTarget(EventBridgeActivities.System, settings.Bus.Name, settings.ServerAddress, settings.ServerPort);
         _preparer = new EventBridgeEntryPreparer<TEvent>(settings);
         _runner = new EventBridgeBatchRunner<TEvent>(settings, transport, backoff, logger);
     }

@@ -22,7 +22,9 @@ internal sealed class EventBridgePublisherSettings<TEvent>
         MaxBatchRetries = options.MaxBatchRetries;
         MaxConcurrentBatchRequests = options.MaxConcurrentBatchRequests;
         Region = options.Region ?? Bus.Region;
-        ServerAddress = (options.ServiceUrl ?? (Region is null ? null : EventBusTarget.ServiceUrlFor(Region, Bus.Partition)))?.Host;
+        Uri? serviceUrl = options.ServiceUrl ?? (Region is null ? null : EventBusTarget.ServiceUrlFor(Region, Bus.Partition));
+        ServerAddress = serviceUrl?.Host;
+        ServerPort = serviceUrl?.Port;
     }
 
     public EventBusTarget Bus { get; }
@@ -33,6 +35,9 @@ internal sealed class EventBridgePublisherSettings<TEvent>
 
     /// <summary>The host <c>PutEvents</c> goes to (<c>ServiceUrl</c>'s, else the region's), when known.</summary>
     public string? ServerAddress { get; }
+
+    /// <summary>The port <c>PutEvents</c> goes to (443 unless <c>ServiceUrl</c> names another), when the host is known.</summary>
+    public int? ServerPort { get; }
 
     public string? Source { get; init; }
 

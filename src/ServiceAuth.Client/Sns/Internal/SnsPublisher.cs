@@ -23,7 +23,7 @@ internal sealed class SnsPublisher<TMessage> : ISnsPublisher<TMessage>
         _settings = settings;
         _timeProvider = backoff.TimeProvider;
         _metrics = metrics ?? MessagingMetrics.Shared;
-        _target = new MessagingTarget("aws_sns", settings.Topic.Name, settings.ServerAddress);
+        _target = new MessagingTarget(SnsActivities.System, settings.Topic.Name, settings.ServerAddress, settings.ServerPort);
         _transport = transport;
         _logger = logger;
         _preparer = new SnsMessagePreparer<TMessage>(settings, logger);

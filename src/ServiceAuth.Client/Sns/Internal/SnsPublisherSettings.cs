@@ -19,13 +19,18 @@ internal sealed class SnsPublisherSettings<TMessage>
         AddTraceContext = options.AddTraceContext;
         MaxBatchRetries = options.MaxBatchRetries;
         MaxConcurrentBatchRequests = Topic.IsFifo ? 1 : options.MaxConcurrentBatchRequests;
-        ServerAddress = (options.ServiceUrl ?? Topic.DefaultServiceUrl).Host;
+        Uri serviceUrl = options.ServiceUrl ?? Topic.DefaultServiceUrl;
+        ServerAddress = serviceUrl.Host;
+        ServerPort = serviceUrl.Port;
     }
 
     public SnsTopicArn Topic { get; }
 
     /// <summary>The host publishes go to: <see cref="SnsPublisherOptions{TMessage}.ServiceUrl"/>'s, else the topic region's.</summary>
     public string ServerAddress { get; }
+
+    /// <summary>The port publishes go to (443 unless <c>ServiceUrl</c> names another).</summary>
+    public int ServerPort { get; }
 
     public bool ContentBasedDeduplication { get; init; }
 
