@@ -1,5 +1,5 @@
 // Native AOT smoke test: exercises the library's public paths (DI, signing, assume-role validation, SNS with
-// source-generated JSON, EventBridge PutEvents, the standard resilience handler with AwsResilience, a per-request region
+// source-generated JSON, EventBridge PutEvents, the standard resilience handler with AwsRetryPredicates, a per-request region
 // override) in an app published with PublishAot; the trimmer and the AOT compiler warn (as errors) on anything that is
 // not safe. Exit code 0 means every path worked as native code.
 using System.Net;
@@ -27,7 +27,7 @@ services.AddSignedHttpClient("standard", o =>
         o.Credentials = new BasicAWSCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
     })
     .ConfigurePrimaryHttpMessageHandler(() => wire)
-    .AddStandardResilienceHandler(o => (o.Retry.ShouldHandle, o.Retry.DelayGenerator) = (AwsResilience.ShouldHandle, AwsResilience.DelayGenerator));
+    .AddStandardResilienceHandler(o => (o.Retry.ShouldHandle, o.Retry.DelayGenerator) = (AwsRetryPredicates.ShouldHandle, AwsRetryPredicates.DelayGenerator));
 services.AddSnsPublisher<Ping>(o =>
     {
         o.TopicArn = "arn:aws:sns:eu-west-1:222233334444:pings";

@@ -92,9 +92,6 @@ public static class EventBridgePublisherServiceCollectionExtensions
         services.AddOptions<SignedHttpClientOptions>(clientName)
             .Configure<IOptionsMonitor<EventBridgePublisherOptions<TEvent>>>((signed, eb) => ApplyTo(signed, eb.Get(name)));
 
-        // PutEvents is a POST, which AddAwsRetries leaves alone by default; the AWS SDKs retry it, so a publisher's client
-        // does too once the user adds AddAwsRetries (the user's own configure runs after this).
-        services.AddOptions<AwsRetryOptions>(clientName).Configure(static retry => retry.RetryNonIdempotent = true);
         return (builder, clientName);
     }
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
 using ServiceAuth.Client.DependencyInjection.Internal;
-using ServiceAuth.Client.Retry.Internal;
 using ServiceAuth.Client.Signing.Internal;
 
 namespace ServiceAuth.Client;
@@ -68,7 +67,6 @@ public static class SigV4HttpClientBuilderExtensions
         services.AddOptions<SignedHttpClientOptions>(builder.Name).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SignedHttpClientOptions>, SignedHttpClientOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, SigningHandlerBuilderFilter>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, ResilienceStackingFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<SignedHttpClientOptions>, DefaultRegionFromServices>());
         services.TryAddSingleton<SignedClientCredentials>();
         services.TryAddSingleton(provider => new ClockSkewRegistry(provider.GetService<TimeProvider>()));

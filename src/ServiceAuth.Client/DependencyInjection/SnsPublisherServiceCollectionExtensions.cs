@@ -97,9 +97,6 @@ public static class SnsPublisherServiceCollectionExtensions
         services.AddOptions<SignedHttpClientOptions>(clientName)
             .Configure<IOptionsMonitor<SnsPublisherOptions<TMessage>>>((signed, sns) => ApplyTo(signed, sns.Get(name)));
 
-        // Publish and PublishBatch are POSTs, which AddAwsRetries leaves alone by default; the AWS SDKs retry them, so
-        // a publisher's client does too once the user adds AddAwsRetries (the user's own configure runs after this).
-        services.AddOptions<AwsRetryOptions>(clientName).Configure(static retry => retry.RetryNonIdempotent = true);
         return (builder, clientName);
     }
 

@@ -33,10 +33,42 @@ public sealed class PackageTests
             metadata.Element(ns + "version")!.Value.ShouldBe("9.8.7");
             metadata.Element(ns + "repository")!.Attribute("url")!.Value.ShouldBe("https://github.com/serviceauth/ServiceAuth.Client");
             Dependency(metadata, ns, "net8.0", "Microsoft.Extensions.Http").ShouldStartWith("8.0.");
-            Dependency(metadata, ns, "net8.0", "Microsoft.Extensions.Http.Resilience").ShouldStartWith("8.");
+            metadata.Descendants(ns + "dependency").Select(d => (string)d.Attribute("id")!).ShouldNotContain("Microsoft.Extensions.Http.Resilience", "AddAwsRetries is in ServiceAuth.Client.Resilience");
             Dependency(metadata, ns, "net10.0", "Microsoft.Extensions.Http").ShouldStartWith("10.");
             metadata.Descendants(ns + "dependency").Select(d => (string)d.Attribute("id")!).ShouldNotContain("Microsoft.Extensions.Options.DataAnnotations");
             package.Entries.Select(e => e.FullName).ShouldContain("lib/net8.0/ServiceAuth.Client.dll");
+        }
+        finally
+        {
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task PackResilience_DependsOnHttpResilience_AndOnExactlyTheSameCoreVersion()
+    {
+        string root = RepositoryLocation.Root;
+        string output = Path.Combine(Path.GetTempPath(), "serviceauth-pack-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            (int exit, string log) = await ExternalProcess.RunAsync("dotnet", $"pack src/ServiceAuth.Client.Resilience -c Release --no-build -o \"{output}\" -p:MinVerVersionOverride=9.8.7 -nodeReuse:false", root, TimeSpan.FromMinutes(5));
+            exit.ShouldBe(0, log);
+
+            using ZipArchive package = ZipFile.OpenRead(Path.Combine(output, "ServiceAuth.Client.Resilience.9.8.7.nupkg"));
+            XDocument nuspec;
+            using (Stream stream = package.GetEntry("ServiceAuth.Client.Resilience.nuspec")!.Open())
+            {
+                nuspec = XDocument.Load(stream);
+            }
+
+            XNamespace ns = nuspec.Root!.Name.Namespace;
+            XElement metadata = nuspec.Root.Element(ns + "metadata")!;
+            Dependency(metadata, ns, "net8.0", "ServiceAuth.Client").ShouldBe("[9.8.7]", "it compiles against the core's internals");
+            Dependency(metadata, ns, "net10.0", "ServiceAuth.Client").ShouldBe("[9.8.7]");
+            Dependency(metadata, ns, "net8.0", "Microsoft.Extensions.Http.Resilience").ShouldStartWith("8.");
         }
         finally
         {

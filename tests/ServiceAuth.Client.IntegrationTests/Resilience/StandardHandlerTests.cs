@@ -20,7 +20,7 @@ public sealed class StandardHandlerTests : IAsyncDisposable
     [Fact]
     public async Task AwsShouldHandle_RetriesThrottlingAndUnavailable_EachAttemptFreshlySignedOnceAndVerified()
     {
-        using ServiceProvider provider = Build(o => o.Retry.ShouldHandle = AwsResilience.ShouldHandle);
+        using ServiceProvider provider = Build(o => o.Retry.ShouldHandle = AwsRetryPredicates.ShouldHandle);
         _api.Then(ScriptedApi.Throttling, ScriptedApi.Unavailable);
 
         using HttpResponseMessage response = await Client(provider).PostAsync("orders", Json());
@@ -45,7 +45,7 @@ public sealed class StandardHandlerTests : IAsyncDisposable
     [Fact]
     public async Task AwsShouldHandle_DoesNotRetryAccessDenied()
     {
-        using ServiceProvider provider = Build(o => o.Retry.ShouldHandle = AwsResilience.ShouldHandle);
+        using ServiceProvider provider = Build(o => o.Retry.ShouldHandle = AwsRetryPredicates.ShouldHandle);
         _api.Then(() => new HttpResponseMessage(HttpStatusCode.Forbidden) { Content = new StringContent("{\"message\":\"User: x is not authorized\"}") });
 
         using HttpResponseMessage response = await Client(provider).PostAsync("orders", Json());

@@ -22,7 +22,7 @@ public sealed class StandardHedgingTests : IAsyncDisposable
     {
         using ServiceProvider provider = Build(o =>
         {
-            o.Hedging.ShouldHandle = AwsResilience.ShouldHandle;
+            o.Hedging.ShouldHandle = AwsRetryPredicates.ShouldHandle;
             o.Hedging.Delay = Timeout.InfiniteTimeSpan; // the next hedge only when the previous answer is handled
             o.Hedging.MaxHedgedAttempts = 2;
         });
@@ -39,7 +39,7 @@ public sealed class StandardHedgingTests : IAsyncDisposable
     {
         using ServiceProvider provider = Build(o =>
         {
-            o.Hedging.ShouldHandle = AwsResilience.ShouldHandle;
+            o.Hedging.ShouldHandle = AwsRetryPredicates.ShouldHandle;
             o.Hedging.Delay = TimeSpan.Zero; // all hedged requests at once
             o.Hedging.MaxHedgedAttempts = 2;
         });

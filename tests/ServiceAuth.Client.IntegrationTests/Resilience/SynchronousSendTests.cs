@@ -36,7 +36,7 @@ public sealed class SynchronousSendTests : IAsyncLifetime
     {
         var services = new ServiceCollection();
         _api.AddClient(services, _wire, new SteppingTimeProvider())
-            .AddStandardResilienceHandler(o => (o.Retry.ShouldHandle, o.Retry.Delay) = (AwsResilience.ShouldHandle, TimeSpan.Zero));
+            .AddStandardResilienceHandler(o => (o.Retry.ShouldHandle, o.Retry.Delay) = (AwsRetryPredicates.ShouldHandle, TimeSpan.Zero));
         AssertSentSynchronouslyWithOneRetry(services);
     }
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceAuth.Client.Protocol.Internal;
-using ServiceAuth.Client.Retry.Internal;
+using ServiceAuth.Client.Resilience.Internal;
 using ServiceAuth.Client.Tests.Support;
 
 namespace ServiceAuth.Client.Tests.Retry;

@@ -6,7 +6,7 @@ using ServiceAuth.Client.Tests.Support;
 
 namespace ServiceAuth.Client.Tests.Retry;
 
-/// <summary>Issue 9 item 7 with the resilience handlers: after <see cref="AwsResilience.ShouldHandle(RetryPredicateArguments{HttpResponseMessage})"/>
+/// <summary>Issue 9 item 7 with the resilience handlers: after <see cref="AwsRetryPredicates.ShouldHandle(RetryPredicateArguments{HttpResponseMessage})"/>
 /// reads a 429/5xx (or 400 throttling) code, the caller still gets the whole body, large and chunked or small.</summary>
 public sealed class ResilienceErrorBodyTests
 {
@@ -21,7 +21,7 @@ public sealed class ResilienceErrorBodyTests
         using var answer = new HttpResponseMessage(status) { Content = new StreamContent(new NonSeekableStream(body)) };
         ResilienceContext context = ResilienceContextPool.Shared.Get();
 
-        bool handled = await AwsResilience.ShouldHandle(new RetryPredicateArguments<HttpResponseMessage>(context, Outcome.FromResult(answer), 0));
+        bool handled = await AwsRetryPredicates.ShouldHandle(new RetryPredicateArguments<HttpResponseMessage>(context, Outcome.FromResult(answer), 0));
 
         ResilienceContextPool.Shared.Return(context);
         handled.ShouldBe(retryable);

@@ -5,7 +5,8 @@ using System.Net.Http.Headers;
 namespace ServiceAuth.Client.EventBridge.Internal;
 
 /// <summary>Sends <c>PutEvents</c> through the publisher's signed named <see cref="HttpClient"/>: a POST to the service
-/// URL with <c>X-Amz-Target: AWSEvents.PutEvents</c> (signed) and <c>Content-Type: application/x-amz-json-1.1</c>; an HTTP
+/// URL with <c>X-Amz-Target: AWSEvents.PutEvents</c> (signed), <c>Content-Type: application/x-amz-json-1.1</c> and the
+/// <see cref="ServiceAuthRequestOptions.RetrySafe"/> option; an HTTP
 /// error becomes an <see cref="EventBridgeException"/>.</summary>
 internal sealed class EventBridgeTransport(IHttpClientFactory clientFactory, string clientName)
 {
@@ -23,6 +24,7 @@ internal sealed class EventBridgeTransport(IHttpClientFactory clientFactory, str
         using var request = new HttpRequestMessage(HttpMethod.Post, (Uri?)null) { Content = new ReadOnlyMemoryContent(buffer.WrittenMemory) };
         request.Headers.TryAddWithoutValidation("X-Amz-Target", PutEventsRequestWriter.Target);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(PutEventsRequestWriter.ContentType);
+        request.Options.Set(ServiceAuthRequestOptions.RetrySafe, true); // a POST the AWS SDKs retry: AddAwsRetries may too
         using HttpResponseMessage response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
         byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)

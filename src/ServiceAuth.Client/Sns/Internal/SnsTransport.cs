@@ -4,7 +4,8 @@ using System.Net.Http.Headers;
 namespace ServiceAuth.Client.Sns.Internal;
 
 /// <summary>Sends awsQuery requests through the publisher's signed named <see cref="HttpClient"/> (POST to the service URL,
-/// form body) and reads the answers; an HTTP error becomes an <see cref="SnsException"/>.</summary>
+/// form body, marked <see cref="ServiceAuthRequestOptions.RetrySafe"/>) and reads the answers; an HTTP error becomes an
+/// <see cref="SnsException"/>.</summary>
 internal sealed class SnsTransport(IHttpClientFactory clientFactory, string clientName)
 {
     private const string RequestIdHeader = "x-amzn-RequestId";
@@ -36,6 +37,7 @@ internal sealed class SnsTransport(IHttpClientFactory clientFactory, string clie
         HttpClient client = clientFactory.CreateClient(clientName);
         using var request = new HttpRequestMessage(HttpMethod.Post, (Uri?)null) { Content = form.ToContent() };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded") { CharSet = "utf-8" };
+        request.Options.Set(ServiceAuthRequestOptions.RetrySafe, true); // a POST the AWS SDKs retry: AddAwsRetries may too
         using HttpResponseMessage response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
         byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)

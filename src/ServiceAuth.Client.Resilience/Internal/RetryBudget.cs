@@ -1,4 +1,4 @@
-namespace ServiceAuth.Client.Retry.Internal;
+namespace ServiceAuth.Client.Resilience.Internal;
 
 /// <summary>The AWS SDKs' retry quota: a token bucket that each retry draws from and each success refills, so that a
 /// failing dependency is not hammered with retries. Lock-free; shared by every handler of one client.</summary>

@@ -5,13 +5,11 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using ServiceAuth.Client.Diagnostics;
-using ServiceAuth.Client.Signing.Internal;
 
-namespace ServiceAuth.Client.Retry.Internal;
+namespace ServiceAuth.Client.Resilience.Internal;
 
 /// <summary>
-/// Warns, once per client, when a signed or AWS-retrying client ends up with more than one resilience handler: the
+/// Warns, once per client, when a client with <c>AddAwsRetries</c> ends up with more than one resilience handler: the
 /// .NET Aspire default <c>ConfigureHttpClientDefaults(b =&gt; b.AddStandardResilienceHandler())</c> plus
 /// <c>AddAwsRetries</c> (or a second standard handler) retry in two layers, and their attempts multiply.
 /// </summary>
@@ -32,9 +30,8 @@ internal sealed class ResilienceStackingFilter(IServiceProvider services) : IHtt
         }
 
         ILogger logger = (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("ServiceAuth.Client.Resilience");
-        Log.ResilienceHandlersStacked(logger, name, count);
+        ResilienceLog.ResilienceHandlersStacked(logger, name, count);
     };
 
-    private bool IsOurs(string name) =>
-        services.GetService<SignedClientRegistry>()?.Contains(name) == true || services.GetService<AwsRetryClientRegistry>()?.Contains(name) == true;
+    private bool IsOurs(string name) => services.GetService<AwsRetryClientRegistry>()?.Contains(name) == true;
 }

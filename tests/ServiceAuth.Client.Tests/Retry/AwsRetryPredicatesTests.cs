@@ -9,7 +9,7 @@ using ServiceAuth.Client.TestUtilities;
 
 namespace ServiceAuth.Client.Tests.Retry;
 
-public sealed class AwsResilienceTests
+public sealed class AwsRetryPredicatesTests
 {
     [Theory]
     [InlineData(400, "Throttling", true)]
@@ -25,7 +25,7 @@ public sealed class AwsResilienceTests
         ResilienceContext context = ResilienceContextPool.Shared.Get();
         using HttpResponseMessage answer = CapturingHandler.Error((HttpStatusCode)status, code, json: true);
 
-        bool handled = await AwsResilience.ShouldHandle(new RetryPredicateArguments<HttpResponseMessage>(context, Outcome.FromResult(answer), 0));
+        bool handled = await AwsRetryPredicates.ShouldHandle(new RetryPredicateArguments<HttpResponseMessage>(context, Outcome.FromResult(answer), 0));
 
         handled.ShouldBe(expected);
     }
@@ -37,7 +37,7 @@ public sealed class AwsResilienceTests
         await cancelled.CancelAsync();
         ResilienceContext context = ResilienceContextPool.Shared.Get(cancelled.Token);
 
-        bool handled = await AwsResilience.ShouldHandle(new RetryPredicateArguments<HttpResponseMessage>(context, Outcome.FromException<HttpResponseMessage>(new OperationCanceledException(cancelled.Token)), 0));
+        bool handled = await AwsRetryPredicates.ShouldHandle(new RetryPredicateArguments<HttpResponseMessage>(context, Outcome.FromException<HttpResponseMessage>(new OperationCanceledException(cancelled.Token)), 0));
 
         handled.ShouldBeFalse();
     }
@@ -48,13 +48,13 @@ public sealed class AwsResilienceTests
         ResilienceContext throttled = ResilienceContextPool.Shared.Get();
         using HttpResponseMessage throttling = CapturingHandler.Error(HttpStatusCode.BadRequest, "ThrottlingException", json: true);
         throttling.Headers.TryAddWithoutValidation("x-amz-retry-after", "3000");
-        (await AwsResilience.ShouldHandle(new RetryPredicateArguments<HttpResponseMessage>(throttled, Outcome.FromResult(throttling), 0))).ShouldBeTrue();
+        (await AwsRetryPredicates.ShouldHandle(new RetryPredicateArguments<HttpResponseMessage>(throttled, Outcome.FromResult(throttling), 0))).ShouldBeTrue();
 
-        TimeSpan? afterThrottling = await AwsResilience.DelayGenerator(new RetryDelayGeneratorArguments<HttpResponseMessage>(throttled, Outcome.FromResult(throttling), 0));
+        TimeSpan? afterThrottling = await AwsRetryPredicates.DelayGenerator(new RetryDelayGeneratorArguments<HttpResponseMessage>(throttled, Outcome.FromResult(throttling), 0));
         TimeSpan?[] afterTransient = await Task.WhenAll(Enumerable.Range(0, 50).Select(async _ =>
         {
             using HttpResponseMessage unavailable = CapturingHandler.Error(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable");
-            return await AwsResilience.DelayGenerator(new RetryDelayGeneratorArguments<HttpResponseMessage>(ResilienceContextPool.Shared.Get(), Outcome.FromResult(unavailable), 0));
+            return await AwsRetryPredicates.DelayGenerator(new RetryDelayGeneratorArguments<HttpResponseMessage>(ResilienceContextPool.Shared.Get(), Outcome.FromResult(unavailable), 0));
         }));
 
         afterThrottling.ShouldBe(TimeSpan.FromSeconds(3)); // within [computed ≤ 1 s, computed + 5 s]

@@ -1,5 +1,5 @@
 using ServiceAuth.Client.Protocol.Internal;
-using ServiceAuth.Client.Retry.Internal;
+using ServiceAuth.Client.Resilience.Internal;
 
 namespace ServiceAuth.Client;
 

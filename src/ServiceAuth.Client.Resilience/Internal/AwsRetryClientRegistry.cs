@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace ServiceAuth.Client.Retry.Internal;
+namespace ServiceAuth.Client.Resilience.Internal;
 
 /// <summary>The clients that already have the AWS retry handler, so that a second <c>AddAwsRetries</c> only configures.</summary>
 internal sealed class AwsRetryClientRegistry

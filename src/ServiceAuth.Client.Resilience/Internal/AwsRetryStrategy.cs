@@ -5,7 +5,7 @@ using Polly.Retry;
 using ServiceAuth.Client.Diagnostics;
 using ServiceAuth.Client.Protocol.Internal;
 
-namespace ServiceAuth.Client.Retry.Internal;
+namespace ServiceAuth.Client.Resilience.Internal;
 
 /// <summary>
 /// The retry strategy <c>AddAwsRetries</c> puts in its resilience pipeline: the AWS classification
@@ -38,6 +38,11 @@ internal sealed class AwsRetryStrategy(AwsRetryOptions options, RetryBudget budg
         method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options || method == HttpMethod.Put
         || method == HttpMethod.Delete || method == HttpMethod.Trace;
 
+    /// <summary>Whether the sender marked the request safe to send again (<see cref="ServiceAuthRequestOptions.RetrySafe"/>):
+    /// the SNS and EventBridge publishers do, their requests are POSTs whose entries AWS does not apply twice.</summary>
+    internal static bool IsMarkedRetrySafe(HttpRequestMessage request) =>
+        request.Options.TryGetValue(ServiceAuthRequestOptions.RetrySafe, out bool retrySafe) && retrySafe;
+
     private async ValueTask<bool> ShouldRetryAsync(RetryPredicateArguments<HttpResponseMessage> args)
     {
         ResilienceContext context = args.Context;
@@ -49,7 +54,7 @@ internal sealed class AwsRetryStrategy(AwsRetryOptions options, RetryBudget budg
 
         HttpRequestMessage? request = context.GetRequestMessage();
         if (args.AttemptNumber >= options.MaxRetryAttempts || context.CancellationToken.IsCancellationRequested
-            || (request is not null && !options.RetryNonIdempotent && !IsIdempotent(request.Method)))
+            || (request is not null && !options.RetryNonIdempotent && !IsIdempotent(request.Method) && !IsMarkedRetrySafe(request)))
         {
             return false;
         }
@@ -63,7 +68,7 @@ internal sealed class AwsRetryStrategy(AwsRetryOptions options, RetryBudget budg
         int retryCost = kind == AwsErrorKind.Throttling ? options.ThrottlingRetryCost : options.TransientRetryCost;
         if (!budget.TryAcquire(retryCost))
         {
-            Log.RetryBudgetExhausted(logger, request?.Method.Method ?? "?", Endpoint(request), kind.ToString());
+            ResilienceLog.RetryBudgetExhausted(logger, request?.Method.Method ?? "?", Endpoint(request), kind.ToString());
             return false;
         }
 
@@ -76,7 +81,7 @@ internal sealed class AwsRetryStrategy(AwsRetryOptions options, RetryBudget budg
         HttpRequestMessage? request = args.Context.GetRequestMessage();
         AwsErrorKind kind = AwsOutcomeClassifier.LastKind(args.Context) ?? AwsErrorKind.Transient;
         _metrics.Retried(kind == AwsErrorKind.Throttling ? "throttling" : "transient");
-        Log.RetryingRequest(logger, request?.Method.Method ?? "?", Endpoint(request), kind.ToString(), args.RetryDelay.TotalMilliseconds, args.AttemptNumber + 1);
+        ResilienceLog.RetryingRequest(logger, request?.Method.Method ?? "?", Endpoint(request), kind.ToString(), args.RetryDelay.TotalMilliseconds, args.AttemptNumber + 1);
         return ValueTask.CompletedTask;
     }
 

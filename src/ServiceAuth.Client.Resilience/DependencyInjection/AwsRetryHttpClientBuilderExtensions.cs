@@ -10,7 +10,7 @@ using Polly;
 using ServiceAuth.Client.DependencyInjection.Internal;
 using ServiceAuth.Client.Diagnostics;
 using ServiceAuth.Client.Protocol.Internal;
-using ServiceAuth.Client.Retry.Internal;
+using ServiceAuth.Client.Resilience.Internal;
 
 namespace ServiceAuth.Client;
 
@@ -27,7 +27,8 @@ public static class AwsRetryHttpClientBuilderExtensions
     /// <c>Retry-After</c> and <c>x-amz-retry-after</c>), 5xx, timeouts and connection failures; with exponential backoff,
     /// full jitter and a retry budget per client. Built on Microsoft.Extensions.Http.Resilience
     /// (<c>AddResilienceHandler</c>): Polly's telemetry, option reload and <c>HttpClient.Send</c> come with it. Requests
-    /// that are not idempotent are not retried unless <see cref="AwsRetryOptions.RetryNonIdempotent"/> is set. On a signed
+    /// that are not idempotent are not retried unless <see cref="AwsRetryOptions.RetryNonIdempotent"/> is set or the request is marked
+    /// with <see cref="ServiceAuthRequestOptions.RetrySafe"/> (as the SNS and EventBridge publishers mark theirs). On a signed
     /// client the handler sits outside the signer, so every attempt is signed afresh. A second retrying handler on the same
     /// client (the standard handler from <c>ConfigureHttpClientDefaults</c>, say) is detected and logged as a warning.
     /// The options are validated when the host starts.

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace ServiceAuth.Client.Retry.Internal;
+namespace ServiceAuth.Client.Resilience.Internal;
 
 /// <summary>One retry budget per client name, kept for the container's life so that handler rotation does not refill it.</summary>
 internal sealed class AwsRetryBudgets

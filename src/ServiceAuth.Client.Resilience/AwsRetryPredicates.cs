@@ -2,14 +2,14 @@ using Polly;
 using Polly.Hedging;
 using Polly.Retry;
 using ServiceAuth.Client.Protocol.Internal;
-using ServiceAuth.Client.Retry.Internal;
+using ServiceAuth.Client.Resilience.Internal;
 
 namespace ServiceAuth.Client;
 
 /// <summary>
 /// The AWS retry classification as Polly predicates, to plug into Microsoft.Extensions.Http.Resilience's standard
-/// handlers: <c>AddStandardResilienceHandler(o =&gt; o.Retry.ShouldHandle = AwsResilience.ShouldHandle)</c> or
-/// <c>AddStandardHedgingHandler().Configure(o =&gt; o.Hedging.ShouldHandle = AwsResilience.ShouldHandle)</c>.
+/// handlers: <c>AddStandardResilienceHandler(o =&gt; o.Retry.ShouldHandle = AwsRetryPredicates.ShouldHandle)</c> or
+/// <c>AddStandardHedgingHandler().Configure(o =&gt; o.Hedging.ShouldHandle = AwsRetryPredicates.ShouldHandle)</c>.
 /// </summary>
 /// <remarks>
 /// Handled: throttling, whatever its status (HTTP 400 <c>Throttling</c>, <c>ThrottlingException</c>,
@@ -20,7 +20,7 @@ namespace ServiceAuth.Client;
 /// The predicates do not look at the HTTP method: the standard handlers retry every method unless told otherwise
 /// (<c>DisableForUnsafeHttpMethods</c>).
 /// </remarks>
-public static class AwsResilience
+public static class AwsRetryPredicates
 {
     private static readonly Func<RetryDelayGeneratorArguments<HttpResponseMessage>, ValueTask<TimeSpan?>> DefaultDelays = CreateDelayGenerator(new AwsRetryOptions());
 

@@ -1,4 +1,4 @@
-namespace ServiceAuth.Client.Retry.Internal;
+namespace ServiceAuth.Client.Resilience.Internal;
 
 /// <summary>The server's wish for a retry delay: <c>x-amz-retry-after</c> (milliseconds) kept within
 /// [computed, computed + 5 s], or <c>Retry-After</c> (seconds or a date) when longer than the computed delay; both capped.</summary>

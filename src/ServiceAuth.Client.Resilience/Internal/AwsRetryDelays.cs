@@ -1,6 +1,6 @@
 using ServiceAuth.Client.Protocol.Internal;
 
-namespace ServiceAuth.Client.Retry.Internal;
+namespace ServiceAuth.Client.Resilience.Internal;
 
 /// <summary>The AWS retry delay: full jitter under the error kind's base (<see cref="FullJitterBackoff"/>), then the
 /// server's wish (<c>Retry-After</c>, <c>x-amz-retry-after</c>) when <see cref="AwsRetryOptions.HonorRetryAfter"/>.</summary>

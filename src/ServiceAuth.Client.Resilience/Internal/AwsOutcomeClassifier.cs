@@ -1,7 +1,7 @@
 using Polly;
 using ServiceAuth.Client.Protocol.Internal;
 
-namespace ServiceAuth.Client.Retry.Internal;
+namespace ServiceAuth.Client.Resilience.Internal;
 
 /// <summary>
 /// Classifies an attempt's outcome the way the AWS SDKs do (the error code read from the answer first, then the status;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace ServiceAuth.Client.Retry.Internal;
+namespace ServiceAuth.Client.Resilience.Internal;
 
 /// <summary>Validates every client's <see cref="AwsRetryOptions"/> at startup; messages name the client, value and range.</summary>
 internal sealed class AwsRetryOptionsValidator : IValidateOptions<AwsRetryOptions>
