@@ -4,71 +4,59 @@ using System.Xml.Linq;
 namespace ServiceAuth.Client.IntegrationTests.Packaging;
 
 /// <summary>
-/// Packs the core library as a release would (the solution's Release build, <c>--no-build</c>) and reads the package:
-/// the version comes from MinVer, a symbols package sits beside it, the repository is recorded, and the net8.0 build
-/// depends on the Microsoft.Extensions 8.0.x floor while net10.0 depends on 10.x.
+/// Packs the libraries as a release would (the solution's Release build, <c>--no-build</c>) and reads the packages: the
+/// version comes from MinVer, a symbols package sits beside it, the repository is recorded, and the net8.0 build depends
+/// on the Microsoft.Extensions 8.0.x floor while net10.0 depends on 10.x; ServiceAuth.Client.Resilience pins the core.
 /// </summary>
 public sealed class PackageTests
 {
     [Fact]
     public async Task Pack_Release_VersionFromMinVer_Symbols_RepositoryAndNet8Floor()
     {
-        string root = RepositoryLocation.Root;
-        string output = Path.Combine(Path.GetTempPath(), "serviceauth-pack-" + Guid.NewGuid().ToString("N"));
-        try
+        await PackAsync("ServiceAuth.Client", (output, package, metadata, ns) =>
         {
-            (int exit, string log) = await ExternalProcess.RunAsync("dotnet", $"pack src/ServiceAuth.Client -c Release --no-build -o \"{output}\" -p:MinVerVersionOverride=9.8.7 -nodeReuse:false", root, TimeSpan.FromMinutes(5));
-            exit.ShouldBe(0, log);
-
-            File.Exists(Path.Combine(output, "ServiceAuth.Client.9.8.7.snupkg")).ShouldBeTrue(log);
-            using ZipArchive package = ZipFile.OpenRead(Path.Combine(output, "ServiceAuth.Client.9.8.7.nupkg"));
-            XDocument nuspec;
-            using (Stream stream = package.GetEntry("ServiceAuth.Client.nuspec")!.Open())
-            {
-                nuspec = XDocument.Load(stream);
-            }
-
-            XNamespace ns = nuspec.Root!.Name.Namespace;
-            XElement metadata = nuspec.Root.Element(ns + "metadata")!;
+            File.Exists(Path.Combine(output, "ServiceAuth.Client.9.8.7.snupkg")).ShouldBeTrue();
             metadata.Element(ns + "version")!.Value.ShouldBe("9.8.7");
             metadata.Element(ns + "repository")!.Attribute("url")!.Value.ShouldBe("https://github.com/serviceauth/ServiceAuth.Client");
             Dependency(metadata, ns, "net8.0", "Microsoft.Extensions.Http").ShouldStartWith("8.0.");
-            metadata.Descendants(ns + "dependency").Select(d => (string)d.Attribute("id")!).ShouldNotContain("Microsoft.Extensions.Http.Resilience", "AddAwsRetries is in ServiceAuth.Client.Resilience");
             Dependency(metadata, ns, "net10.0", "Microsoft.Extensions.Http").ShouldStartWith("10.");
-            metadata.Descendants(ns + "dependency").Select(d => (string)d.Attribute("id")!).ShouldNotContain("Microsoft.Extensions.Options.DataAnnotations");
+            IEnumerable<string> dependencies = metadata.Descendants(ns + "dependency").Select(d => (string)d.Attribute("id")!);
+            dependencies.ShouldNotContain("Microsoft.Extensions.Options.DataAnnotations");
+            dependencies.ShouldNotContain("Microsoft.Extensions.Http.Resilience", "AddAwsRetries is in ServiceAuth.Client.Resilience");
             package.Entries.Select(e => e.FullName).ShouldContain("lib/net8.0/ServiceAuth.Client.dll");
-        }
-        finally
-        {
-            if (Directory.Exists(output))
-            {
-                Directory.Delete(output, recursive: true);
-            }
-        }
+        });
     }
 
     [Fact]
     public async Task PackResilience_DependsOnHttpResilience_AndOnExactlyTheSameCoreVersion()
     {
-        string root = RepositoryLocation.Root;
+        await PackAsync("ServiceAuth.Client.Resilience", (_, _, metadata, ns) =>
+        {
+            Dependency(metadata, ns, "net8.0", "ServiceAuth.Client").ShouldBe("[9.8.7]", "it compiles against the core's internals");
+            Dependency(metadata, ns, "net10.0", "ServiceAuth.Client").ShouldBe("[9.8.7]");
+            Dependency(metadata, ns, "net8.0", "Microsoft.Extensions.Http.Resilience").ShouldStartWith("8.");
+        });
+    }
+
+    /// <summary>Packs <c>src/{project}</c> at version 9.8.7 and hands the output folder, the package and its nuspec
+    /// metadata to <paramref name="inspect"/>.</summary>
+    private static async Task PackAsync(string project, Action<string, ZipArchive, XElement, XNamespace> inspect)
+    {
         string output = Path.Combine(Path.GetTempPath(), "serviceauth-pack-" + Guid.NewGuid().ToString("N"));
         try
         {
-            (int exit, string log) = await ExternalProcess.RunAsync("dotnet", $"pack src/ServiceAuth.Client.Resilience -c Release --no-build -o \"{output}\" -p:MinVerVersionOverride=9.8.7 -nodeReuse:false", root, TimeSpan.FromMinutes(5));
+            (int exit, string log) = await ExternalProcess.RunAsync("dotnet", $"pack src/{project} -c Release --no-build -o \"{output}\" -p:MinVerVersionOverride=9.8.7 -nodeReuse:false", RepositoryLocation.Root, TimeSpan.FromMinutes(5));
             exit.ShouldBe(0, log);
 
-            using ZipArchive package = ZipFile.OpenRead(Path.Combine(output, "ServiceAuth.Client.Resilience.9.8.7.nupkg"));
+            using ZipArchive package = ZipFile.OpenRead(Path.Combine(output, $"{project}.9.8.7.nupkg"));
             XDocument nuspec;
-            using (Stream stream = package.GetEntry("ServiceAuth.Client.Resilience.nuspec")!.Open())
+            using (Stream stream = package.GetEntry($"{project}.nuspec")!.Open())
             {
                 nuspec = XDocument.Load(stream);
             }
 
             XNamespace ns = nuspec.Root!.Name.Namespace;
-            XElement metadata = nuspec.Root.Element(ns + "metadata")!;
-            Dependency(metadata, ns, "net8.0", "ServiceAuth.Client").ShouldBe("[9.8.7]", "it compiles against the core's internals");
-            Dependency(metadata, ns, "net10.0", "ServiceAuth.Client").ShouldBe("[9.8.7]");
-            Dependency(metadata, ns, "net8.0", "Microsoft.Extensions.Http.Resilience").ShouldStartWith("8.");
+            inspect(output, package, nuspec.Root.Element(ns + "metadata")!, ns);
         }
         finally
         {
