@@ -57,16 +57,16 @@ internal sealed class IamIdentityTokenHandler(
                 : Fail(new(IamIdentityTokenFailureReason.AccountNotAllowed, $"{cached.Arn} is not in an allowed account"));
         }
 
-        if (request.Challenge is not null && state.Challenges.Consume(request.Challenge) is { } challengeProblem)
+        if (request.Challenge is not null && state.Challenges.Check(request.Challenge) is { } challengeProblem)
         {
             return Fail(new(IamIdentityTokenFailureReason.ChallengeInvalid, challengeProblem));
         }
 
-        (CallerIdentity? confirmed, TokenFailure? stsFailure) = await new StsIdentityClient(clients, state, TimeProvider)
-            .CallAsync(request, Context.RequestAborted).ConfigureAwait(false);
-        if (confirmed is not { } identity)
+        StsOutcome outcome = await state.Flights.JoinAsync(
+            token, () => StsVerification.RunAsync(clients, state, TimeProvider, token, request), Context.RequestAborted).ConfigureAwait(false);
+        if (outcome.Identity is not { } identity)
         {
-            return Fail(stsFailure!);
+            return Fail(outcome.Failure!);
         }
 
         if (!IsAllowed(identity))
@@ -74,7 +74,13 @@ internal sealed class IamIdentityTokenHandler(
             return Fail(new(IamIdentityTokenFailureReason.AccountNotAllowed, $"{identity.Arn} is not in an allowed account"));
         }
 
-        state.Cache.Add(request.Signature, token, identity, request.SignedAt + IamIdentityTokenFormat.StsValidity);
+        // Consumed only now: STS confirmed the token and its account is allowed (anonymous requests use up nothing).
+        if (request.Challenge is not null && state.Challenges.Consume(request.Challenge) is { } usedProblem)
+        {
+            return Fail(new(IamIdentityTokenFailureReason.ChallengeInvalid, usedProblem));
+        }
+
+        state.KnownKeys.Set(request.AccessKeyId, TimeProvider.GetUtcNow() + IdentityTokenSchemeState.KnownKeyLifetime);
         return Success(identity, fromCache: false);
     }
 

@@ -19,6 +19,9 @@ internal sealed class ValidatedStsRequest
 
     public string Signature => Parameters[StsQuery.Signature];
 
+    /// <summary>The access-key id of the credential scope (checked: 16 to 128 upper-case letters and digits).</summary>
+    public string AccessKeyId => Parameters[StsQuery.Credential].Split('/')[0];
+
     /// <summary>The query rebuilt from the validated parameters, in canonical order and RFC 3986 encoding (the received
     /// text is never forwarded).</summary>
     public string RebuildQuery() => string.Join('&', Parameters.Select(p => $"{p.Key}={StsQuery.Encode(p.Value)}"));
