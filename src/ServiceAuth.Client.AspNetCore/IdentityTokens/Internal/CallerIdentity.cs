@@ -76,7 +76,7 @@ internal sealed partial class CallerIdentity
         return new(account, arn, userId.Split(':')[0], type, null, null);
     }
 
-    public ClaimsIdentity ToClaimsIdentity(string scheme, string issuer)
+    public IamIdentityTokenIdentity ToClaimsIdentity(string scheme, string issuer)
     {
         var identity = new IamIdentityTokenIdentity(scheme);
         identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, Arn, ClaimValueTypes.String, issuer));

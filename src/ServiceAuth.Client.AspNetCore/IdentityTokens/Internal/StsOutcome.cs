@@ -1,4 +1,4 @@
 namespace ServiceAuth.Client.AspNetCore.IdentityTokens.Internal;
 
 /// <summary>What STS made of a token: the confirmed caller, or why not.</summary>
-internal readonly record struct StsOutcome(CallerIdentity? Identity, TokenFailure? Failure);
+internal readonly record struct StsOutcome(VerifiedToken? Verified, TokenFailure? Failure);

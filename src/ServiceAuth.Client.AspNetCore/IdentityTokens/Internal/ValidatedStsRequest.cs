@@ -9,6 +9,8 @@ internal sealed class ValidatedStsRequest
 
     public required string Region { get; init; }
 
+    public required string Audience { get; init; }
+
     public required SortedDictionary<string, string> Parameters { get; init; }
 
     public required DateTimeOffset SignedAt { get; init; }
