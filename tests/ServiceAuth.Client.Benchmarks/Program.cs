@@ -6,6 +6,9 @@ switch (args)
     case ["handler-interleaved"]:
         ServiceAuth.Client.Benchmarks.HandlerInterleaved.Run();
         return;
+    case ["receiving-alloc"]:
+        await ServiceAuth.Client.Benchmarks.ReceivingQuickCheck.RunAsync();
+        return;
     case ["signing-loop"]:
         ServiceAuth.Client.Benchmarks.SigningLoop.Run(TimeSpan.FromSeconds(12));
         return;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,14 +38,15 @@ public static class IamIdentityTokenAuthenticationBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IamIdentityTokenAuthenticationOptions>, IamIdentityTokenAuthenticationOptionsValidator>());
         services.AddOptions<IamIdentityTokenAuthenticationOptions>(authenticationScheme).ValidateOnStart();
         services.AddHttpClient(IamIdentityTokenDefaults.StsHttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(() => new StsHeaderAllowList(new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,
                 UseCookies = false,
                 UseProxy = true,
                 AutomaticDecompression = System.Net.DecompressionMethods.None,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            })
+                ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator(),
+            }))
             .ConfigureHttpClient(client => client.Timeout = TimeSpan.FromSeconds(65))
             .RemoveAllLoggers();
         return builder.AddScheme<IamIdentityTokenAuthenticationOptions, IamIdentityTokenHandler>(authenticationScheme, configure);

@@ -37,7 +37,7 @@ public sealed class IamIdentityTokenAuthenticationOptions : AuthenticationScheme
     /// <value>The default value is 1 minute.</value>
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Gets or sets how long one STS call may take, waiting for a call slot included; then the request is refused.</summary>
+    /// <summary>Gets or sets how long one STS call may take once it has a call slot; then the request is refused.</summary>
     /// <value>The default value is 5 seconds.</value>
     public TimeSpan StsTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -45,10 +45,21 @@ public sealed class IamIdentityTokenAuthenticationOptions : AuthenticationScheme
     /// <value>The default value is 16,384.</value>
     public int MaxStsResponseBytes { get; set; } = 16384;
 
-    /// <summary>Gets or sets how many STS calls may be in flight at once for this scheme; more wait (within
-    /// <see cref="StsTimeout"/>).</summary>
+    /// <summary>Gets or sets how many STS calls may be in flight at once for this scheme. Half of them (rounded down) are
+    /// kept for access-key ids that verified in the last 12 hours, so a flood of forged tokens cannot take them; more
+    /// calls wait at most <see cref="StsSlotWait"/>.</summary>
     /// <value>The default value is 32.</value>
     public int MaxConcurrentStsCalls { get; set; } = 32;
+
+    /// <summary>Gets or sets how many STS calls may be in flight at once for one access-key id (distinct tokens; requests
+    /// with the same token share one call). From 1 to <see cref="MaxConcurrentStsCalls"/>.</summary>
+    /// <value>The default value is 4.</value>
+    public int MaxConcurrentStsCallsPerAccessKey { get; set; } = 4;
+
+    /// <summary>Gets or sets how long a request waits for an STS call slot before it is refused (<c>StsTimeout</c>); far
+    /// below <see cref="StsTimeout"/>, so a flood is refused quickly instead of queuing. From zero to 5 seconds.</summary>
+    /// <value>The default value is 250 milliseconds.</value>
+    public TimeSpan StsSlotWait { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Gets or sets how many verified tokens are remembered (keyed by signature, until the token's 15 minutes
     /// end), so a caller's reused token costs one STS call; 0 turns the cache off.</summary>

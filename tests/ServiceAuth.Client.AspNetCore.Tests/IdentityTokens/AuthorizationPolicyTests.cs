@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceAuth.Client.AspNetCore.IdentityTokens;
+using ServiceAuth.Client.AspNetCore.IdentityTokens.Internal;
 
 namespace ServiceAuth.Client.AspNetCore.Tests.IdentityTokens;
 
@@ -42,7 +43,28 @@ public sealed class AuthorizationPolicyTests
         (await AuthorizeAsync(p => p.RequireAwsAccount("111111111111", "333333333333"), caller)).ShouldBe(allowed);
     }
 
-    private static ClaimsPrincipal Caller(params Claim[] claims) => new(new ClaimsIdentity(claims, IamIdentityTokenDefaults.AuthenticationScheme));
+    [Fact]
+    public async Task RoleAndAccountClaimsOfAnotherScheme_CountForNothing()
+    {
+        var jwt = new ClaimsIdentity(
+            [new Claim(IamIdentityClaimTypes.RoleArn, "arn:aws:iam::111111111111:role/orders-writer"), new Claim(IamIdentityClaimTypes.Account, "111111111111")],
+            "AuthenticationTypes.Federation");
+        var spoofed = new ClaimsIdentity(jwt.Claims, IamIdentityTokenDefaults.AuthenticationScheme);
+
+        (await AuthorizeAsync(p => p.RequireAwsRole("arn:aws:iam::111111111111:role/orders-*"), new ClaimsPrincipal(jwt))).ShouldBeFalse();
+        (await AuthorizeAsync(p => p.RequireAwsAccount("111111111111"), new ClaimsPrincipal(jwt))).ShouldBeFalse();
+        (await AuthorizeAsync(p => p.RequireAwsRole("arn:aws:iam::111111111111:role/orders-*"), new ClaimsPrincipal(spoofed))).ShouldBeFalse("only the verifier creates its identities");
+        ClaimsPrincipal both = Caller(new Claim(IamIdentityClaimTypes.Account, "222222222222"));
+        both.AddIdentity(jwt);
+        (await AuthorizeAsync(p => p.RequireAwsAccount("111111111111"), both)).ShouldBeFalse();
+    }
+
+    private static ClaimsPrincipal Caller(params Claim[] claims)
+    {
+        var identity = new IamIdentityTokenIdentity(IamIdentityTokenDefaults.AuthenticationScheme);
+        identity.AddClaims(claims);
+        return new ClaimsPrincipal(identity);
+    }
 
     private static async Task<bool> AuthorizeAsync(Action<AuthorizationPolicyBuilder> policy, ClaimsPrincipal user)
     {

@@ -1,70 +1,72 @@
 using Microsoft.Extensions.Time.Testing;
-using ServiceAuth.Client.AspNetCore.IdentityTokens;
 using ServiceAuth.Client.AspNetCore.IdentityTokens.Internal;
 using ServiceAuth.Client.AspNetCore.Tests.Support;
 
 namespace ServiceAuth.Client.AspNetCore.Tests.IdentityTokens;
 
-/// <summary>The limit on concurrent STS calls, driven directly so the waiting is deterministic.</summary>
+/// <summary>The STS call slots, driven directly so the waiting is deterministic: half kept for known access keys, a bound
+/// per access key, and a short slot wait.</summary>
 public sealed class StsCallLimitTests
 {
+    private static readonly TimeSpan SlotWait = TimeSpan.FromMilliseconds(250);
+    private readonly FakeTimeProvider _time = new(Principals.Start);
+
     [Fact]
-    public async Task AllSlotsBusy_UntilTheTimeout_IsRefusedWithoutCallingSts()
+    public async Task UnknownKeys_TakeOnlyTheSharedHalf_KnownKeysStillEnter()
     {
-        var time = new FakeTimeProvider(Principals.Start);
-        var options = new IamIdentityTokenAuthenticationOptions { Audience = "service-b", MaxConcurrentStsCalls = 1 };
-        var state = new IdentityTokenSchemeState(options, time);
-        StubStsHandler sts = StubStsHandler.Hang();
-        var client = new StsIdentityClient(new SingleClientFactory(sts), state, time);
-        await state.StsCalls.WaitAsync();
-        ValidatedStsRequest request = ValidRequest();
+        var gate = new StsCallGate(4, 4, SlotWait, _time);
+        (await gate.EnterAsync("AKIA1", known: false, CancellationToken.None)).ShouldNotBeNull();
+        (await gate.EnterAsync("AKIA2", known: false, CancellationToken.None)).ShouldNotBeNull();
 
-        Task<(CallerIdentity? Identity, TokenFailure? Failure)> call = client.CallAsync(request, CancellationToken.None);
-        time.Advance(TimeSpan.FromSeconds(5));
-        (CallerIdentity? identity, TokenFailure? failure) = await call;
+        Task<IDisposable?> third = gate.EnterAsync("AKIA3", known: false, CancellationToken.None);
+        (await gate.EnterAsync("AKIAKNOWN", known: true, CancellationToken.None)).ShouldNotBeNull();
+        (await gate.EnterAsync("AKIAKNOWN", known: true, CancellationToken.None)).ShouldNotBeNull();
+        third.IsCompleted.ShouldBeFalse();
+        _time.Advance(SlotWait);
 
-        identity.ShouldBeNull();
-        failure!.Reason.ShouldBe(IamIdentityTokenFailureReason.StsTimeout);
-        failure.Detail.ShouldBe("no STS call slot (of 1) freed up within 5 s");
-        sts.Requests.ShouldBeEmpty();
+        (await third).ShouldBeNull("no shared slot freed up within the slot wait");
     }
 
     [Fact]
-    public async Task SlotFreedInTime_CallProceeds()
+    public async Task OneAccessKey_HasAtMostItsBoundInFlight()
     {
-        var time = new FakeTimeProvider(Principals.Start);
-        var options = new IamIdentityTokenAuthenticationOptions { Audience = "service-b", MaxConcurrentStsCalls = 1 };
-        var state = new IdentityTokenSchemeState(options, time);
-        StubStsHandler sts = StubStsHandler.Answer(System.Net.HttpStatusCode.InternalServerError, "{}");
-        var client = new StsIdentityClient(new SingleClientFactory(sts), state, time);
-        await state.StsCalls.WaitAsync();
+        var gate = new StsCallGate(32, 2, SlotWait, _time);
+        IDisposable? first = await gate.EnterAsync("AKIAX", known: false, CancellationToken.None);
+        (await gate.EnterAsync("AKIAX", known: false, CancellationToken.None)).ShouldNotBeNull();
 
-        Task<(CallerIdentity? Identity, TokenFailure? Failure)> call = client.CallAsync(ValidRequest(), CancellationToken.None);
-        time.Advance(TimeSpan.FromSeconds(4));
-        state.StsCalls.Release();
-        (_, TokenFailure? failure) = await call;
+        Task<IDisposable?> third = gate.EnterAsync("AKIAX", known: false, CancellationToken.None);
+        (await gate.EnterAsync("AKIAY", known: false, CancellationToken.None)).ShouldNotBeNull("another key is not held up");
+        third.IsCompleted.ShouldBeFalse();
+        gate.Waiting.ShouldBe(1);
+        first!.Dispose();
 
-        failure!.Reason.ShouldBe(IamIdentityTokenFailureReason.StsFailed);
-        sts.Requests.Count.ShouldBe(1);
-        state.StsCalls.CurrentCount.ShouldBe(1, "the slot is given back");
+        (await third).ShouldNotBeNull("a slot of the key freed up within the wait");
     }
 
-    private static ValidatedStsRequest ValidRequest() => new()
+    [Fact]
+    public async Task SlotWait_IsFarBelowStsTimeout_AndRefusesWithoutWaitingLonger()
     {
-        Host = "sts.us-east-1.amazonaws.com",
-        Region = "us-east-1",
-        SignedAt = Principals.Start,
-        Challenge = null,
-        Parameters = new(StringComparer.Ordinal)
-        {
-            ["Action"] = "GetCallerIdentity",
-            ["Version"] = "2011-06-15",
-            ["X-Amz-Signature"] = new string('a', 64),
-        },
-    };
+        var gate = new StsCallGate(1, 1, SlotWait, _time);
+        using IDisposable? held = await gate.EnterAsync("AKIA1", known: false, CancellationToken.None);
 
-    private sealed class SingleClientFactory(HttpMessageHandler handler) : IHttpClientFactory
+        Task<IDisposable?> waiting = gate.EnterAsync("AKIA2", known: false, CancellationToken.None);
+        _time.Advance(SlotWait - TimeSpan.FromMilliseconds(1));
+        waiting.IsCompleted.ShouldBeFalse();
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+
+        (await waiting).ShouldBeNull();
+        gate.Waiting.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task ALeaseGivenBack_FreesItsSlotAndItsKeySlot()
     {
-        public HttpClient CreateClient(string name) => new(handler, disposeHandler: false);
+        var gate = new StsCallGate(1, 1, SlotWait, _time);
+        IDisposable? lease = await gate.EnterAsync("AKIA1", known: false, CancellationToken.None);
+        lease!.Dispose();
+        lease.Dispose();
+
+        using IDisposable? again = await gate.EnterAsync("AKIA1", known: false, CancellationToken.None);
+        again.ShouldNotBeNull();
     }
 }

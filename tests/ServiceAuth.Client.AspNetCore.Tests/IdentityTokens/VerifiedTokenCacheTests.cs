@@ -15,12 +15,15 @@ public sealed class VerifiedTokenCacheTests
     public void Entry_AnswersOnlyForTheExactTokenAndUntilItsWindowEnds()
     {
         var cache = new VerifiedTokenCache(10, _time);
-        cache.Add("sig", "token", Caller, Principals.Start.AddMinutes(15));
+        VerifiedToken entry = Entry(Principals.Start);
+        cache.Add("token", entry);
 
-        cache.Find("sig", "token").ShouldBeSameAs(Caller);
-        cache.Find("sig", "token-with-other-parameters").ShouldBeNull();
+        cache.Find("token").ShouldBeSameAs(entry);
+        cache.Find("token-with-other-parameters").ShouldBeNull();
+        cache.Find("Token").ShouldBeNull();
+        cache.Find("xtoken".AsSpan(1)).ShouldBeSameAs(entry, "the raw header value is looked up as a span, without a copy");
         _time.Advance(TimeSpan.FromMinutes(15));
-        cache.Find("sig", "token").ShouldBeNull();
+        cache.Find("token").ShouldBeNull();
         cache.Count.ShouldBe(0);
     }
 
@@ -28,15 +31,15 @@ public sealed class VerifiedTokenCacheTests
     public void Full_SweepsExpiredEntries_ThenRefusesToGrow()
     {
         var cache = new VerifiedTokenCache(2, _time);
-        cache.Add("a", "ta", Caller, Principals.Start.AddMinutes(1));
-        cache.Add("b", "tb", Caller, Principals.Start.AddMinutes(10));
+        cache.Add("ta", Entry(Principals.Start.AddMinutes(-14)));
+        cache.Add("tb", Entry(Principals.Start.AddMinutes(-5)));
 
-        cache.Add("c", "tc", Caller, Principals.Start.AddMinutes(10));
-        cache.Find("c", "tc").ShouldBeNull("full, and nothing had expired");
+        cache.Add("tc", Entry(Principals.Start.AddMinutes(-5)));
+        cache.Find("tc").ShouldBeNull("full, and nothing had expired");
         _time.Advance(TimeSpan.FromMinutes(2));
-        cache.Add("c", "tc", Caller, Principals.Start.AddMinutes(10));
+        cache.Add("tc", Entry(Principals.Start.AddMinutes(-5)));
 
-        cache.Find("c", "tc").ShouldBeSameAs(Caller);
+        cache.Find("tc").ShouldNotBeNull();
         cache.Count.ShouldBe(2);
     }
 
@@ -44,8 +47,23 @@ public sealed class VerifiedTokenCacheTests
     public void CapacityZero_RemembersNothing()
     {
         var cache = new VerifiedTokenCache(0, _time);
-        cache.Add("a", "ta", Caller, Principals.Start.AddMinutes(10));
+        cache.Add("ta", Entry(Principals.Start));
 
-        cache.Find("a", "ta").ShouldBeNull();
+        cache.Find("ta").ShouldBeNull();
     }
+
+    [Fact]
+    public void Entry_KeepsClaimsBuiltOnce_AndClonesAreIndependent()
+    {
+        VerifiedToken entry = Entry(Principals.Start);
+
+        var clone = (IamIdentityTokenIdentity)entry.Claims.Clone();
+        clone.AddClaim(new System.Security.Claims.Claim("added", "by the application"));
+
+        entry.Claims.Claims.Count().ShouldBe(5);
+        clone.Claims.Count().ShouldBe(6);
+        clone.AuthenticationType.ShouldBe("IamIdentityToken");
+    }
+
+    private static VerifiedToken Entry(DateTimeOffset signedAt) => new(Caller, signedAt, "service-b", "IamIdentityToken", "IamIdentityToken");
 }

@@ -16,6 +16,8 @@ public sealed class VerifierOptionsTests
     [InlineData("key", "ChallengeKey has 8 bytes")]
     [InlineData("accounts", "AllowedAccounts is empty. Any AWS account can mint a valid token")]
     [InlineData("account", "AllowedAccounts entry '1234' is not a 12-digit AWS account id")]
+    [InlineData("per-key", "MaxConcurrentStsCallsPerAccessKey 40 must be from 1 to 32")]
+    [InlineData("slot-wait", "StsSlotWait 00:00:10 must be from 00:00:00 to 00:00:05")]
     public void InvalidOptions_FailValidationNamingTheSchemeAndTheFix(string broken, string expected)
     {
         var services = new ServiceCollection();
@@ -35,6 +37,8 @@ public sealed class VerifierOptionsTests
                 case "override": o.StsEndpointOverrideForTests = new Uri("https://sts.example.com/"); break;
                 case "skew": o.MaxClockSkew = TimeSpan.FromMinutes(10); break;
                 case "key": o.ChallengeKey = new byte[8]; break;
+                case "per-key": o.MaxConcurrentStsCallsPerAccessKey = 40; break;
+                case "slot-wait": o.StsSlotWait = TimeSpan.FromSeconds(10); break;
             }
         });
         using ServiceProvider provider = services.BuildServiceProvider();

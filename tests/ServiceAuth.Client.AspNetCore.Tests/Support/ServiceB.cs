@@ -20,6 +20,8 @@ internal sealed class ServiceB : IAsyncDisposable
 
     public FakeLogCollector Logs => _app.Services.GetFakeLogCollector();
 
+    public IServiceProvider Services => _app.Services;
+
     public HttpMessageHandler CreateHandler() => _app.GetTestServer().CreateHandler();
 
     public static async Task<ServiceB> StartAsync(TimeProvider time, Action<IServiceCollection> sts, Action<IamIdentityTokenAuthenticationOptions>? configure = null)

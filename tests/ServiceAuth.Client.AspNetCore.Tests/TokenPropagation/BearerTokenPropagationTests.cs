@@ -48,6 +48,19 @@ public sealed class BearerTokenPropagationTests
     }
 
     [Theory]
+    [InlineData("Bearer sa-iam-v1.aHR0cHM6Ly9zdHM.c2VydmljZS1i")]
+    [InlineData("bearer SA-IAM-V1.aHR0cHM6Ly9zdHM.c2VydmljZS1i")]
+    public async Task Send_InboundIamIdentityToken_IsNeverForwarded(string inbound)
+    {
+        (HttpClient client, Recorder recorder, FakeLoggerProvider logs) = Create(inbound);
+
+        await client.GetAsync(new Uri("https://orders.internal.example.com/"));
+
+        recorder.Authorization.ShouldBeNull();
+        logs.Collector.GetSnapshot().ShouldContain(r => r.Id.Id == 573);
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("Basic dXNlcjpwYXNz")]
     public async Task Send_NoInboundBearerToken_SendsNone(string? inbound)

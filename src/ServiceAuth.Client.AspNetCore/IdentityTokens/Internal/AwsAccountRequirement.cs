@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace ServiceAuth.Client.AspNetCore.IdentityTokens.Internal;
 
-/// <summary>Succeeds when the caller's <see cref="IamIdentityClaimTypes.Account"/> is one of the allowed accounts.</summary>
+/// <summary>Succeeds when the <see cref="IamIdentityClaimTypes.Account"/> an IAM identity token authenticated is one of
+/// the allowed accounts (claims of other schemes are not read).</summary>
 internal sealed class AwsAccountRequirement(IReadOnlyCollection<string> accounts)
     : AuthorizationHandler<AwsAccountRequirement>, IAuthorizationRequirement
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, AwsAccountRequirement requirement)
     {
-        if (context.User.FindAll(IamIdentityClaimTypes.Account).Any(c => accounts.Contains(c.Value)))
+        if (IamIdentityTokenIdentity.AnyClaim(context.User, IamIdentityClaimTypes.Account, accounts.Contains))
         {
             context.Succeed(requirement);
         }

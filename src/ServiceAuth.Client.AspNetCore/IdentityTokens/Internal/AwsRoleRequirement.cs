@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Authorization;
 namespace ServiceAuth.Client.AspNetCore.IdentityTokens.Internal;
 
 /// <summary>
-/// Succeeds when the caller's <see cref="IamIdentityClaimTypes.RoleArn"/> matches one of the patterns: an exact role ARN,
+/// Succeeds when the <see cref="IamIdentityClaimTypes.RoleArn"/> an IAM identity token authenticated (claims of other
+/// schemes are not read) matches one of the patterns: an exact role ARN,
 /// or one whose role name has <c>*</c> (any run of name characters) and <c>?</c> (one name character). Partition and
 /// account are always literal, so a wildcard never crosses into another account.
 /// </summary>
@@ -27,7 +28,7 @@ internal sealed partial class AwsRoleRequirement : AuthorizationHandler<AwsRoleR
 
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, AwsRoleRequirement requirement)
     {
-        if (context.User.FindAll(IamIdentityClaimTypes.RoleArn).Any(c => _matchers.Any(m => m.IsMatch(c.Value))))
+        if (IamIdentityTokenIdentity.AnyClaim(context.User, IamIdentityClaimTypes.RoleArn, v => _matchers.Any(m => m.IsMatch(v))))
         {
             context.Succeed(requirement);
         }

@@ -76,9 +76,9 @@ internal sealed partial class CallerIdentity
         return new(account, arn, userId.Split(':')[0], type, null, null);
     }
 
-    public ClaimsIdentity ToClaimsIdentity(string scheme, string issuer)
+    public IamIdentityTokenIdentity ToClaimsIdentity(string scheme, string issuer)
     {
-        var identity = new ClaimsIdentity(scheme, IamIdentityClaimTypes.Arn, ClaimTypes.Role);
+        var identity = new IamIdentityTokenIdentity(scheme);
         identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, Arn, ClaimValueTypes.String, issuer));
         identity.AddClaim(new Claim(IamIdentityClaimTypes.Arn, Arn, ClaimValueTypes.String, issuer));
         identity.AddClaim(new Claim(IamIdentityClaimTypes.Account, Account, ClaimValueTypes.String, issuer));

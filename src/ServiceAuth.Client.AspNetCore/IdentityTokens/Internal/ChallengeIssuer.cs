@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using ServiceAuth.Client.IdentityTokens.Internal;
 
@@ -7,15 +6,21 @@ namespace ServiceAuth.Client.AspNetCore.IdentityTokens.Internal;
 
 /// <summary>
 /// Issues and checks challenges for the optional replay binding: base64url of 8 bytes of issue time (Unix seconds),
-/// 16 random bytes and the first 16 bytes of their HMAC-SHA256 under the scheme's key. A challenge is accepted once,
-/// within its lifetime; used ones are remembered (bounded) until they would have expired anyway.
+/// 16 random bytes and the first 16 bytes of their HMAC-SHA256 under the scheme's key. <see cref="Check"/> runs before
+/// STS is called and consumes nothing; <see cref="Consume"/> runs only once STS confirmed the token and its account is
+/// allowed, so anonymous requests cannot use up challenges or fill the set. Used challenges are remembered until they
+/// would have expired anyway, at most <see cref="MaxRemembered"/> (the oldest is forgotten first; a valid fresh challenge
+/// is never refused for lack of room).
 /// </summary>
 internal sealed class ChallengeIssuer(byte[] key, TimeSpan lifetime, TimeSpan skew, TimeProvider time)
 {
+    public const int MaxRemembered = 100_000;
     private const int PayloadLength = 24;
     private const int MacLength = 16;
-    private const int MaxRemembered = 100_000;
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _used = new(StringComparer.Ordinal);
+    private const string UsedAlready = "the challenge was used already";
+    private readonly RecentSet _used = new(MaxRemembered, time);
+
+    public int Remembered => _used.Count;
 
     public string Issue()
     {
@@ -26,9 +31,16 @@ internal sealed class ChallengeIssuer(byte[] key, TimeSpan lifetime, TimeSpan sk
         return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
+    /// <summary>Checks a challenge without consuming it; returns what is wrong, or <see langword="null"/>.</summary>
+    public string? Check(string challenge) => Validate(challenge, out _) ?? (_used.Contains(challenge) ? UsedAlready : null);
+
     /// <summary>Checks and consumes a challenge; returns what is wrong, or <see langword="null"/>.</summary>
-    public string? Consume(string challenge)
+    public string? Consume(string challenge) =>
+        Validate(challenge, out DateTimeOffset expiresAt) ?? (_used.TryAdd(challenge, expiresAt) ? null : UsedAlready);
+
+    private string? Validate(string challenge, out DateTimeOffset expiresAt)
     {
+        expiresAt = default;
         byte[]? bytes = IdentityTokenText.IsValidChallenge(challenge) ? Decode(challenge) : null;
         if (bytes is not { Length: PayloadLength + MacLength }
             || !CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(key, bytes.AsSpan(0, PayloadLength)).AsSpan(0, MacLength), bytes.AsSpan(PayloadLength)))
@@ -38,13 +50,8 @@ internal sealed class ChallengeIssuer(byte[] key, TimeSpan lifetime, TimeSpan sk
 
         DateTimeOffset issued = DateTimeOffset.FromUnixTimeSeconds(BinaryPrimitives.ReadInt64BigEndian(bytes));
         DateTimeOffset now = time.GetUtcNow();
-        if (issued > now + skew || now - issued > lifetime)
-        {
-            return "the challenge has expired";
-        }
-
-        Sweep(now);
-        return _used.Count < MaxRemembered && _used.TryAdd(challenge, issued + lifetime) ? null : "the challenge was used already";
+        expiresAt = issued + lifetime;
+        return issued > now + skew || now - issued > lifetime ? "the challenge has expired" : null;
     }
 
     private static byte[]? Decode(string challenge)
@@ -52,18 +59,5 @@ internal sealed class ChallengeIssuer(byte[] key, TimeSpan lifetime, TimeSpan sk
         string standard = challenge.Replace('-', '+').Replace('_', '/') + new string('=', (4 - (challenge.Length % 4)) % 4);
         byte[] buffer = new byte[standard.Length];
         return Convert.TryFromBase64String(standard, buffer, out int written) ? buffer[..written] : null;
-    }
-
-    private void Sweep(DateTimeOffset now)
-    {
-        if (_used.Count < MaxRemembered / 2)
-        {
-            return;
-        }
-
-        foreach (KeyValuePair<string, DateTimeOffset> old in _used.Where(u => now > u.Value))
-        {
-            _used.TryRemove(old);
-        }
     }
 }

@@ -45,6 +45,8 @@ internal sealed class IamIdentityTokenAuthenticationOptionsValidator(IdentityTok
         Range(f, s, nameof(options.MaxTokenLength), options.MaxTokenLength, 512, 65_536);
         Range(f, s, nameof(options.MaxStsResponseBytes), options.MaxStsResponseBytes, 1024, 1_048_576);
         Range(f, s, nameof(options.MaxConcurrentStsCalls), options.MaxConcurrentStsCalls, 1, 10_000);
+        Range(f, s, nameof(options.MaxConcurrentStsCallsPerAccessKey), options.MaxConcurrentStsCallsPerAccessKey, 1, Math.Max(1, options.MaxConcurrentStsCalls));
+        Span(f, s, nameof(options.StsSlotWait), options.StsSlotWait, TimeSpan.Zero, TimeSpan.FromSeconds(5));
         Range(f, s, nameof(options.MaxCachedTokens), options.MaxCachedTokens, 0, 10_000_000);
         Span(f, s, nameof(options.MaxClockSkew), options.MaxClockSkew, TimeSpan.Zero, TimeSpan.FromMinutes(5));
         Span(f, s, nameof(options.StsTimeout), options.StsTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(60));

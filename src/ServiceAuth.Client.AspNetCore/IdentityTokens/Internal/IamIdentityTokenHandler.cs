@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using ServiceAuth.Client.IdentityTokens;
 
@@ -26,56 +27,101 @@ internal sealed class IamIdentityTokenHandler(
 
     private IdentityTokenSchemeState State => states.Get(Scheme.Name, Options, TimeProvider);
 
-    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        string[] ours = [.. Request.Headers.Authorization.Where(IsOurs).Select(v => v![BearerPrefix.Length..])];
-        if (ours.Length == 0)
+        StringValues headers = Request.Headers.Authorization;
+        return headers.Count == 1 && headers[0] is { } value && IsOurs(value) && FromCache(value.AsSpan(BearerPrefix.Length)) is { } hit
+            ? Task.FromResult(hit)
+            : VerifyAsync(headers);
+    }
+
+    /// <summary>
+    /// The cached path: the raw token hashed once finds its entry, and only what time or the options can change is checked
+    /// again (length, audience, challenge requirement, the window, the allowed accounts). Anything else, or any doubt,
+    /// takes the full path, which runs every check and gives the precise refusal.
+    /// </summary>
+    private AuthenticateResult? FromCache(ReadOnlySpan<char> token)
+    {
+        IamIdentityTokenAuthenticationOptions options = Options;
+        if (token.Length > options.MaxTokenLength || options.RequireChallenge
+            || State.Cache.Find(token) is not { } entry
+            || !string.Equals(entry.Audience, options.Audience, StringComparison.Ordinal)
+            || CheckWindow(entry.SignedAt) is not null
+            || !IsAllowed(entry.Caller))
+        {
+            return null;
+        }
+
+        return Success(entry, fromCache: true);
+    }
+
+    private async Task<AuthenticateResult> VerifyAsync(StringValues headers)
+    {
+        string? ours = null;
+        foreach (string? value in headers)
+        {
+            if (IsOurs(value))
+            {
+                ours = value![BearerPrefix.Length..];
+                break;
+            }
+        }
+
+        if (ours is null)
         {
             return AuthenticateResult.NoResult();
         }
 
-        if (ours.Length > 1 || Request.Headers.Authorization.Count > 1)
+        if (headers.Count > 1)
         {
             return Fail(new(IamIdentityTokenFailureReason.Malformed, "the request has more than one Authorization header"));
         }
 
         IdentityTokenSchemeState state = State;
-        string token = ours[0];
+        string token = ours;
         TokenFailure? failure = IdentityTokenReader.TryRead(token, Options.MaxTokenLength, out DecodedToken? decoded)
             ?? CheckAudienceAndChallengePresence(decoded!);
         ValidatedStsRequest? request = null;
-        failure ??= StsRequestValidator.Validate(decoded!, state.Hosts, out request) ?? CheckWindow(request!);
+        failure ??= StsRequestValidator.Validate(decoded!, state.Hosts, out request) ?? CheckWindow(request!.SignedAt);
         if (failure is not null)
         {
             return Fail(failure);
         }
 
-        if (state.Cache.Find(request!.Signature, token) is { } cached)
+        if (request!.Challenge is null && state.Cache.Find(token) is { } cached)
         {
-            return IsAllowed(cached)
+            return IsAllowed(cached.Caller)
                 ? Success(cached, fromCache: true)
-                : Fail(new(IamIdentityTokenFailureReason.AccountNotAllowed, $"{cached.Arn} is not in an allowed account"));
+                : Fail(new(IamIdentityTokenFailureReason.AccountNotAllowed, $"{cached.Caller.Arn} is not in an allowed account"));
         }
 
-        if (request.Challenge is not null && state.Challenges.Consume(request.Challenge) is { } challengeProblem)
+        if (request.Challenge is not null && state.Challenges.Check(request.Challenge) is { } challengeProblem)
         {
             return Fail(new(IamIdentityTokenFailureReason.ChallengeInvalid, challengeProblem));
         }
 
-        (CallerIdentity? confirmed, TokenFailure? stsFailure) = await new StsIdentityClient(clients, state, TimeProvider)
-            .CallAsync(request, Context.RequestAborted).ConfigureAwait(false);
-        if (confirmed is not { } identity)
+        string scheme = Scheme.Name;
+        string issuer = ClaimsIssuer ?? scheme;
+        StsOutcome outcome = await state.Flights.JoinAsync(
+            token, () => StsVerification.RunAsync(clients, state, TimeProvider, token, request, scheme, issuer), Context.RequestAborted).ConfigureAwait(false);
+        if (outcome.Verified is not { } verified)
         {
-            return Fail(stsFailure!);
+            return Fail(outcome.Failure!);
         }
 
-        if (!IsAllowed(identity))
+        if (!IsAllowed(verified.Caller))
         {
-            return Fail(new(IamIdentityTokenFailureReason.AccountNotAllowed, $"{identity.Arn} is not in an allowed account"));
+            return Fail(new(IamIdentityTokenFailureReason.AccountNotAllowed, $"{verified.Caller.Arn} is not in an allowed account"));
         }
 
-        state.Cache.Add(request.Signature, token, identity, request.SignedAt + IamIdentityTokenFormat.StsValidity);
-        return Success(identity, fromCache: false);
+        // Consumed only now: STS confirmed the token and its account is allowed (anonymous requests use up nothing).
+        if (request.Challenge is not null && state.Challenges.Consume(request.Challenge) is { } usedProblem)
+        {
+            return Fail(new(IamIdentityTokenFailureReason.ChallengeInvalid, usedProblem));
+        }
+
+        state.KnownKeys.Set(request.AccessKeyId, TimeProvider.GetUtcNow() + IdentityTokenSchemeState.KnownKeyLifetime);
+        return Success(verified, fromCache: false);
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -88,7 +134,19 @@ internal sealed class IamIdentityTokenHandler(
     }
 
     /// <summary>Checked on every request, cached or not, so a narrowed <c>AllowedAccounts</c> applies at once.</summary>
-    private bool IsAllowed(CallerIdentity identity) => Options.AllowedAccounts.Contains(identity.Account);
+    private bool IsAllowed(CallerIdentity identity)
+    {
+        IList<string> allowed = Options.AllowedAccounts;
+        for (int i = 0; i < allowed.Count; i++)
+        {
+            if (string.Equals(allowed[i], identity.Account, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsOurs(string? value) =>
         value is not null && value.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)
@@ -109,27 +167,34 @@ internal sealed class IamIdentityTokenHandler(
         };
     }
 
-    private TokenFailure? CheckWindow(ValidatedStsRequest request)
+    private TokenFailure? CheckWindow(DateTimeOffset signedAt)
     {
         // Compared as an age, never as SignedAt ± a span: a token dated 0001-01-01 or 9999-12-31 must not overflow.
         DateTimeOffset now = TimeProvider.GetUtcNow();
         TimeSpan skew = Options.MaxClockSkew;
-        TimeSpan age = now - request.SignedAt;
+        TimeSpan age = now - signedAt;
         if (age < -skew)
         {
-            return new(IamIdentityTokenFailureReason.NotYetValid, $"X-Amz-Date {request.SignedAt:O} is more than {skew} ahead of this service's clock ({now:O})");
+            return new(IamIdentityTokenFailureReason.NotYetValid, $"X-Amz-Date {signedAt:O} is more than {skew} ahead of this service's clock ({now:O})");
         }
 
         return age > IamIdentityTokenFormat.StsValidity + skew
-            ? new(IamIdentityTokenFailureReason.Expired, $"X-Amz-Date {request.SignedAt:O} is more than 15 minutes plus {skew} before this service's clock ({now:O})")
+            ? new(IamIdentityTokenFailureReason.Expired, $"X-Amz-Date {signedAt:O} is more than 15 minutes plus {skew} before this service's clock ({now:O})")
             : null;
     }
 
-    private AuthenticateResult Success(CallerIdentity identity, bool fromCache)
+    /// <summary>A copy of the claims built once per verified token (a principal is never shared between requests: the
+    /// application may change it).</summary>
+    private AuthenticateResult Success(VerifiedToken verified, bool fromCache)
     {
-        IdentityTokenLog.Accepted(Logger, Scheme.Name, identity.Arn, fromCache);
-        var principal = new ClaimsPrincipal(identity.ToClaimsIdentity(Scheme.Name, ClaimsIssuer ?? Scheme.Name));
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
+        string scheme = Scheme.Name;
+        IdentityTokenLog.Accepted(Logger, scheme, verified.Caller.Arn, fromCache);
+        string issuer = ClaimsIssuer ?? scheme;
+        ClaimsIdentity identity = string.Equals(verified.Issuer, issuer, StringComparison.Ordinal)
+            && string.Equals(verified.Claims.AuthenticationType, scheme, StringComparison.Ordinal)
+            ? verified.Claims.Clone()
+            : verified.Caller.ToClaimsIdentity(scheme, issuer);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), scheme));
     }
 
     private AuthenticateResult Fail(TokenFailure failure)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using ServiceAuth.Client.IdentityTokens;
 
@@ -9,7 +10,9 @@ namespace ServiceAuth.Client.AspNetCore.IdentityTokens.Internal;
 /// </summary>
 internal static class IdentityTokenReader
 {
+    private const int StackLimit = 2048;
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly SearchValues<char> Alphabet = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
 
     public static TokenFailure? TryRead(string token, int maxLength, out DecodedToken? decoded)
     {
@@ -19,16 +22,20 @@ internal static class IdentityTokenReader
             return new(IamIdentityTokenFailureReason.TooLarge, $"the token has {token.Length} characters, more than the {maxLength} allowed");
         }
 
-        string[] parts = token[IamIdentityTokenFormat.Prefix.Length..].Split('.');
-        if (parts.Length is not (2 or 3))
+        ReadOnlySpan<char> rest = token.AsSpan(IamIdentityTokenFormat.Prefix.Length);
+        int count = rest.Count('.') + 1;
+        if (count is not (2 or 3))
         {
-            return Malformed($"the token has {parts.Length} dot-separated parts after the prefix; 2 or 3 expected");
+            return Malformed($"the token has {count} dot-separated parts after the prefix; 2 or 3 expected");
         }
 
         var text = new string?[3];
-        for (int i = 0; i < parts.Length; i++)
+        for (int i = 0; i < count; i++)
         {
-            text[i] = DecodePart(parts[i]);
+            int dot = rest.IndexOf('.');
+            ReadOnlySpan<char> part = dot < 0 ? rest : rest[..dot];
+            rest = dot < 0 ? default : rest[(dot + 1)..];
+            text[i] = DecodePart(part);
             if (text[i] is null)
             {
                 return Malformed($"part {i + 1} is not canonical unpadded base64url of UTF-8 text");
@@ -40,29 +47,62 @@ internal static class IdentityTokenReader
     }
 
     /// <summary>Decodes canonical unpadded base64url, or returns <see langword="null"/>.</summary>
-    internal static string? DecodePart(string part)
+    internal static string? DecodePart(ReadOnlySpan<char> part)
     {
-        if (part.Length == 0 || part.Length % 4 == 1 || !part.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        if (part.Length == 0 || part.Length % 4 == 1 || part.IndexOfAnyExcept(Alphabet) >= 0 || !NoStrayBits(part))
         {
             return null;
         }
 
-        string standard = part.Replace('-', '+').Replace('_', '/') + new string('=', (4 - (part.Length % 4)) % 4);
-        byte[] bytes = new byte[standard.Length / 4 * 3];
-        if (!Convert.TryFromBase64String(standard, bytes, out int written))
-        {
-            return null;
-        }
-
-        // Canonical: encoding the bytes again gives the same text (no non-zero trailing bits).
-        if (!Convert.ToBase64String(bytes, 0, written).Equals(standard, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
+        int padded = (part.Length + 3) / 4 * 4;
+        char[]? rentedChars = padded > StackLimit ? ArrayPool<char>.Shared.Rent(padded) : null;
+        byte[]? rentedBytes = padded > StackLimit ? ArrayPool<byte>.Shared.Rent(padded) : null;
         try
         {
-            return StrictUtf8.GetString(bytes, 0, written);
+            Span<char> standard = rentedChars is null ? stackalloc char[padded] : rentedChars.AsSpan(0, padded);
+            Span<byte> bytes = rentedBytes is null ? stackalloc byte[padded] : rentedBytes.AsSpan(0, padded);
+            part.CopyTo(standard);
+            standard[..part.Length].Replace('-', '+');
+            standard[..part.Length].Replace('_', '/');
+            standard[part.Length..].Fill('=');
+            return Convert.TryFromBase64Chars(standard, bytes, out int written) ? StrictUtf8Text(bytes[..written]) : null;
+        }
+        finally
+        {
+            if (rentedChars is not null)
+            {
+                ArrayPool<char>.Shared.Return(rentedChars);
+                ArrayPool<byte>.Shared.Return(rentedBytes!);
+            }
+        }
+    }
+
+    /// <summary>Canonical: the bits of the last character beyond the encoded bytes are zero (encoding the bytes again
+    /// would give the same text).</summary>
+    private static bool NoStrayBits(ReadOnlySpan<char> part)
+    {
+        char last = part[^1];
+        int value = last switch
+        {
+            >= 'A' and <= 'Z' => last - 'A',
+            >= 'a' and <= 'z' => last - 'a' + 26,
+            >= '0' and <= '9' => last - '0' + 52,
+            '-' => 62,
+            _ => 63,
+        };
+        return (part.Length % 4) switch
+        {
+            2 => (value & 0xF) == 0,
+            3 => (value & 0x3) == 0,
+            _ => true,
+        };
+    }
+
+    private static string? StrictUtf8Text(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            return StrictUtf8.GetString(bytes);
         }
         catch (DecoderFallbackException)
         {

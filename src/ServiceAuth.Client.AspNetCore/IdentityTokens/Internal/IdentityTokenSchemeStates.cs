@@ -31,5 +31,6 @@ internal sealed class IdentityTokenSchemeStates
     public bool IsRegistered(string scheme) => _schemes.ContainsKey(scheme);
 
     public IdentityTokenSchemeState Get(string scheme, IamIdentityTokenAuthenticationOptions options, TimeProvider time) =>
-        _states.GetOrAdd(scheme, _ => new IdentityTokenSchemeState(options, time));
+        _states.TryGetValue(scheme, out IdentityTokenSchemeState? state) ? state
+        : _states.GetOrAdd(scheme, static (_, a) => new IdentityTokenSchemeState(a.options, a.time), (options, time));
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -7,9 +8,9 @@ namespace ServiceAuth.Client.AspNetCore.IdentityTokens.Internal;
 
 /// <summary>
 /// Sends the rebuilt <c>GetCallerIdentity</c> to STS: GET, <c>Accept: application/json</c>, this service's own audience
-/// header, no redirects (the HttpClient's primary handler has them off, and a 3xx is refused), at most one call slot of
-/// the scheme's limit, a timeout on the scheme's clock, and a bounded read of the answer; then parses only the
-/// documented JSON.
+/// header and nothing else (no ambient trace context), no redirects (the HttpClient's primary handler has them off, and
+/// a 3xx is refused), a timeout on the scheme's clock, and a bounded read of the answer; then parses only the documented
+/// JSON, refusing an answer that names a property twice. The caller holds a call slot (<see cref="StsCallGate"/>).
 /// </summary>
 internal sealed class StsIdentityClient(IHttpClientFactory clients, IdentityTokenSchemeState state, TimeProvider time)
 {
@@ -18,11 +19,9 @@ internal sealed class StsIdentityClient(IHttpClientFactory clients, IdentityToke
         IamIdentityTokenAuthenticationOptions options = state.Options;
         using var timeout = new CancellationTokenSource(options.StsTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, aborted);
-        bool entered = false;
+        Activity.Current = null; // nothing of an inbound trace (traceparent, tracestate, baggage) reaches STS
         try
         {
-            await state.StsCalls.WaitAsync(linked.Token).ConfigureAwait(false);
-            entered = true;
             using HttpRequestMessage request = Build(validated, options);
             string target = request.RequestUri!.GetLeftPart(UriPartial.Path);
             using HttpResponseMessage response = await clients.CreateClient(IamIdentityTokenDefaults.StsHttpClientName)
@@ -36,9 +35,7 @@ internal sealed class StsIdentityClient(IHttpClientFactory clients, IdentityToke
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !aborted.IsCancellationRequested)
         {
-            return (null, new(IamIdentityTokenFailureReason.StsTimeout, entered
-                ? $"STS {validated.Host} did not answer within {options.StsTimeout.TotalSeconds:0.###} s"
-                : $"no STS call slot (of {options.MaxConcurrentStsCalls}) freed up within {options.StsTimeout.TotalSeconds:0.###} s"));
+            return (null, new(IamIdentityTokenFailureReason.StsTimeout, $"STS {validated.Host} did not answer within {options.StsTimeout.TotalSeconds:0.###} s"));
         }
         catch (HttpRequestException e)
         {
@@ -48,13 +45,6 @@ internal sealed class StsIdentityClient(IHttpClientFactory clients, IdentityToke
         {
             string error = e is HttpIOException io ? io.HttpRequestError.ToString() : e.GetType().Name;
             return (null, new(IamIdentityTokenFailureReason.StsFailed, $"STS {validated.Host}: the connection broke while its answer was read ({error})"));
-        }
-        finally
-        {
-            if (entered)
-            {
-                state.StsCalls.Release();
-            }
         }
     }
 
@@ -112,6 +102,11 @@ internal sealed class StsIdentityClient(IHttpClientFactory clients, IdentityToke
 
     private static (CallerIdentity?, TokenFailure?) Parse(byte[] body, string partition)
     {
+        if (JsonDuplicateProperties.Any(body, StsJson.Default.Options.MaxDepth))
+        {
+            return (null, Invalid("the answer names a property twice in one object"));
+        }
+
         StsJsonShapes.ResultBody? result;
         try
         {

@@ -22,6 +22,8 @@ internal static class StsQuery
 
     private static readonly string[] Required = [Action, Version, Algorithm, Credential, Date, Expires, SignedHeaders, Signature];
     private static readonly string[] Allowed = [.. Required, SecurityToken];
+    private static readonly System.Buffers.SearchValues<char> Unreserved = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~");
+    private static readonly System.Buffers.SearchValues<char> NameCharacters = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-");
 
     public static TokenFailure? Parse(string query, out SortedDictionary<string, string> parameters)
     {
@@ -37,7 +39,7 @@ internal static class StsQuery
             }
 
             string name = part[..eq];
-            if (!name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+            if (name.AsSpan().ContainsAnyExcept(NameCharacters))
             {
                 return new(IamIdentityTokenFailureReason.ParameterNotAllowed, $"the parameter name {TokenFailure.Quote(name)} is escaped or has characters no allowed name has");
             }
@@ -60,7 +62,7 @@ internal static class StsQuery
                     : $"the parameter {TokenFailure.Quote(name)} must be spelled '{spelled}'");
             }
 
-            if (Decode(part[(eq + 1)..]) is not { } value)
+            if (Decode(part.AsSpan(eq + 1)) is not { } value)
             {
                 return Malformed($"the value of {name} is not strictly percent-encoded printable ASCII");
             }
@@ -93,35 +95,54 @@ internal static class StsQuery
         return builder.ToString();
     }
 
-    private static string? Decode(string raw)
+    private static string? Decode(ReadOnlySpan<char> raw)
     {
-        var decoded = new StringBuilder(raw.Length);
-        for (int i = 0; i < raw.Length; i++)
+        if (raw.IndexOf('%') < 0)
         {
-            char c = raw[i];
-            if (IsUnreserved(c))
+            return raw.ContainsAnyExcept(Unreserved) ? null : raw.ToString();
+        }
+
+        char[]? rented = raw.Length > 1024 ? System.Buffers.ArrayPool<char>.Shared.Rent(raw.Length) : null;
+        Span<char> decoded = rented ?? stackalloc char[raw.Length];
+        int length = 0;
+        try
+        {
+            for (int i = 0; i < raw.Length; i++)
             {
-                decoded.Append(c);
-            }
-            else if (c == '%' && i + 2 < raw.Length && char.IsAsciiHexDigit(raw[i + 1]) && char.IsAsciiHexDigit(raw[i + 2]))
-            {
-                char escaped = (char)Convert.ToByte(raw.Substring(i + 1, 2), 16);
-                if (escaped is < '!' or > '~')
+                char c = raw[i];
+                if (IsUnreserved(c))
+                {
+                    decoded[length++] = c;
+                }
+                else if (c == '%' && i + 2 < raw.Length && char.IsAsciiHexDigit(raw[i + 1]) && char.IsAsciiHexDigit(raw[i + 2]))
+                {
+                    char escaped = (char)((HexValue(raw[i + 1]) << 4) | HexValue(raw[i + 2]));
+                    if (escaped is < '!' or > '~')
+                    {
+                        return null;
+                    }
+
+                    decoded[length++] = escaped;
+                    i += 2;
+                }
+                else
                 {
                     return null;
                 }
-
-                decoded.Append(escaped);
-                i += 2;
             }
-            else
+
+            return new string(decoded[..length]);
+        }
+        finally
+        {
+            if (rented is not null)
             {
-                return null;
+                System.Buffers.ArrayPool<char>.Shared.Return(rented);
             }
         }
-
-        return decoded.ToString();
     }
+
+    private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
 
     private static bool IsUnreserved(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '~';
 

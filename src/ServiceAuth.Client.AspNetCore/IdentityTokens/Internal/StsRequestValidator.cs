@@ -24,7 +24,7 @@ internal static class StsRequestValidator
             return failure;
         }
 
-        request = new ValidatedStsRequest { Host = host, Region = region, Parameters = parameters, SignedAt = signedAt, Challenge = token.Challenge };
+        request = new ValidatedStsRequest { Host = host, Region = region, Audience = token.Audience, Parameters = parameters, SignedAt = signedAt, Challenge = token.Challenge };
         return null;
     }
 }

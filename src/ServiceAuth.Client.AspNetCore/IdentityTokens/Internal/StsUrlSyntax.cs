@@ -30,7 +30,7 @@ internal static class StsUrlSyntax
 
         host = authority;
         region = hosts.RegionOf(authority)!;
-        if (!url.All(c => c is >= '!' and <= '~'))
+        if (url.AsSpan().ContainsAnyExceptInRange('!', '~'))
         {
             return Malformed("the URL contains a space, a control character or non-ASCII text");
         }
@@ -56,7 +56,7 @@ internal static class StsUrlSyntax
         string? problem =
             authority.Length == 0 ? "the URL has no host"
             : authority.Contains('@', StringComparison.Ordinal) ? "the authority has userinfo"
-            : !authority.All(c => c is >= '!' and <= '~') ? "the host is not ASCII (IDN)"
+            : authority.AsSpan().ContainsAnyExceptInRange('!', '~') ? "the host is not ASCII (IDN)"
             : authority.Contains("xn--", StringComparison.OrdinalIgnoreCase) ? "the host has a punycode (IDN) label"
             : authority.IndexOfAny([':', '[', ']']) >= 0 ? "the authority has a port or an IPv6 literal"
             : IPAddress.TryParse(authority, out _) ? "the host is an IP literal"

@@ -9,6 +9,8 @@ internal sealed class ValidatedStsRequest
 
     public required string Region { get; init; }
 
+    public required string Audience { get; init; }
+
     public required SortedDictionary<string, string> Parameters { get; init; }
 
     public required DateTimeOffset SignedAt { get; init; }
@@ -18,6 +20,9 @@ internal sealed class ValidatedStsRequest
     public string Partition => StsPartitions.PartitionOf(Region);
 
     public string Signature => Parameters[StsQuery.Signature];
+
+    /// <summary>The access-key id of the credential scope (checked: 16 to 128 upper-case letters and digits).</summary>
+    public string AccessKeyId => Parameters[StsQuery.Credential].Split('/')[0];
 
     /// <summary>The query rebuilt from the validated parameters, in canonical order and RFC 3986 encoding (the received
     /// text is never forwarded).</summary>

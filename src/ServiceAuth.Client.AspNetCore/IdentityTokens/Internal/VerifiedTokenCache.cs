@@ -1,38 +1,39 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 
 namespace ServiceAuth.Client.AspNetCore.IdentityTokens.Internal;
 
 /// <summary>
-/// Tokens STS confirmed, keyed by their signature, remembered until the token's window ends. An entry also holds a hash
-/// of the whole token and answers only for that exact token. Bounded: when full, expired entries are swept, and if it is
-/// still full nothing new is remembered (the next use of an unremembered token simply asks STS again).
+/// Tokens STS confirmed, keyed by the hash of the whole token (<see cref="TokenHash"/>), so a lookup needs nothing but
+/// the raw header value hashed once and answers only for the exact token; remembered until the token's window ends.
+/// Bounded: when full, expired entries are swept, and if it is still full nothing new is remembered (the next use of an
+/// unremembered token simply asks STS again).
 /// </summary>
 internal sealed class VerifiedTokenCache(int capacity, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<TokenHash, VerifiedToken> _entries = new();
 
     public int Count => _entries.Count;
 
-    public CallerIdentity? Find(string signature, string token)
+    /// <summary>The entry for exactly <paramref name="token"/> while its window lasts, or <see langword="null"/>.</summary>
+    public VerifiedToken? Find(ReadOnlySpan<char> token)
     {
-        if (!_entries.TryGetValue(signature, out Entry? entry))
+        if (TokenHash.Of(token) is not { } key || !_entries.TryGetValue(key, out VerifiedToken? entry))
         {
             return null;
         }
 
         if (time.GetUtcNow() >= entry.ExpiresAt)
         {
-            _entries.TryRemove(new KeyValuePair<string, Entry>(signature, entry));
+            _entries.TryRemove(new KeyValuePair<TokenHash, VerifiedToken>(key, entry));
             return null;
         }
 
-        return CryptographicOperations.FixedTimeEquals(entry.TokenHash, Hash(token)) ? entry.Identity : null;
+        return entry;
     }
 
-    public void Add(string signature, string token, CallerIdentity identity, DateTimeOffset expiresAt)
+    public void Add(ReadOnlySpan<char> token, VerifiedToken entry)
     {
-        if (capacity <= 0)
+        if (capacity <= 0 || TokenHash.Of(token) is not { } key)
         {
             return;
         }
@@ -40,9 +41,12 @@ internal sealed class VerifiedTokenCache(int capacity, TimeProvider time)
         if (_entries.Count >= capacity)
         {
             DateTimeOffset now = time.GetUtcNow();
-            foreach (KeyValuePair<string, Entry> stale in _entries.Where(e => now >= e.Value.ExpiresAt))
+            foreach (KeyValuePair<TokenHash, VerifiedToken> stale in _entries)
             {
-                _entries.TryRemove(stale);
+                if (now >= stale.Value.ExpiresAt)
+                {
+                    _entries.TryRemove(stale);
+                }
             }
 
             if (_entries.Count >= capacity)
@@ -51,10 +55,6 @@ internal sealed class VerifiedTokenCache(int capacity, TimeProvider time)
             }
         }
 
-        _entries[signature] = new Entry(Hash(token), identity, expiresAt);
+        _entries[key] = entry;
     }
-
-    private static byte[] Hash(string token) => SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token));
-
-    private sealed record Entry(byte[] TokenHash, CallerIdentity Identity, DateTimeOffset ExpiresAt);
 }

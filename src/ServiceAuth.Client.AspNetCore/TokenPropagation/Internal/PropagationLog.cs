@@ -16,4 +16,8 @@ internal static partial class PropagationLog
     [LoggerMessage(EventId = 572, EventName = "PropagationNoInboundToken", Level = LogLevel.Debug,
         Message = "No inbound bearer token to forward to {Host}")]
     public static partial void NoInboundToken(ILogger logger, string host);
+
+    [LoggerMessage(EventId = 573, EventName = "PropagationIdentityTokenNotForwarded", Level = LogLevel.Warning,
+        Message = "Did not forward the caller's bearer token to {Host}: it is an IAM identity token for this service's audience, which is never propagated")]
+    public static partial void IdentityTokenNotForwarded(ILogger logger, string host);
 }
