@@ -53,9 +53,14 @@ internal static class PolicyEvaluator
         {
             // The user or the session named by the resource-based policy needs nothing else; its role or everyone still
             // answers to the session policies; the account (or nobody) leaves the decision to the identity-based policies.
-            if (named == PrincipalMatch.Caller || ((named is PrincipalMatch.Role or PrincipalMatch.Anyone) && sessionAllows))
+            if (named == PrincipalMatch.Caller)
             {
                 return DenialKind.None;
+            }
+
+            if (named is PrincipalMatch.Role or PrincipalMatch.Anyone)
+            {
+                return sessionAllows ? DenialKind.None : DenialKind.NoSessionPolicyAllows;
             }
 
             return !identityAllows ? (request.IdentityPolicies is null ? DenialKind.NoResourcePolicyAllows : DenialKind.NoIdentityPolicyAllows)

@@ -39,12 +39,12 @@ internal static class StatementEvaluator
             return (false, match, $"NotAction excludes {request.Action}");
         }
 
-        if (statement.Resources is { } resources && !resources.Any(r => Wildcard.IsMatch(r, request.Resource)))
+        if (statement.Resources is { } resources && !resources.Any(r => Wildcard.IsMatch(Expand(r, request.Resource), request.Resource)))
         {
             return (false, match, $"Resource [{string.Join(", ", resources)}] does not match {request.Resource}");
         }
 
-        if (statement.NotResources is { } notResources && notResources.Any(r => Wildcard.IsMatch(r, request.Resource)))
+        if (statement.NotResources is { } notResources && notResources.Any(r => Wildcard.IsMatch(Expand(r, request.Resource), request.Resource)))
         {
             return (false, match, $"NotResource excludes {request.Resource}");
         }
@@ -58,5 +58,19 @@ internal static class StatementEvaluator
         }
 
         return (true, match, null);
+    }
+
+    /// <summary>API Gateway resource policies may write <c>execute-api:/stage/METHOD/path</c> for the API they are attached
+    /// to: the prefix stands for <c>arn:aws:execute-api:region:account:api-id</c> of the requested resource.</summary>
+    private static string Expand(string pattern, string resource)
+    {
+        const string Shorthand = "execute-api:/";
+        if (!pattern.StartsWith(Shorthand, StringComparison.Ordinal) || !resource.StartsWith("arn:aws:execute-api:", StringComparison.Ordinal))
+        {
+            return pattern;
+        }
+
+        int slash = resource.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? pattern : resource[..(slash + 1)] + pattern[Shorthand.Length..];
     }
 }
