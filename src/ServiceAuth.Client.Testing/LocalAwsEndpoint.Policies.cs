@@ -1,3 +1,4 @@
+using ServiceAuth.Client.Testing.Internal.Api;
 using ServiceAuth.Client.Testing.Internal.Policy;
 
 namespace ServiceAuth.Client.Testing;
@@ -81,5 +82,36 @@ public sealed partial class LocalAwsEndpoint
         var context = new LocalCallerContext();
         configure(context);
         _state.Policies.Callers[principalArn] = context;
+    }
+
+    /// <summary>Adds an API Gateway usage plan; create its API keys with <see cref="LocalUsagePlan.AddApiKey"/>.</summary>
+    /// <param name="configure">Sets the plan's rate, burst and quota; <see langword="null"/> for the defaults.</param>
+    /// <returns>The plan.</returns>
+    public LocalUsagePlan AddUsagePlan(Action<LocalUsagePlan>? configure = null)
+    {
+        var plan = new LocalUsagePlan(_state.Options.TimeProvider);
+        configure?.Invoke(plan);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(plan.RateLimit);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(plan.BurstLimit);
+        _state.Routes.UsagePlans.Enqueue(plan);
+        return plan;
+    }
+
+    /// <summary>Makes the API routes added with this method and path template require an API key of a usage plan in the
+    /// <c>x-api-key</c> header, checked after IAM authorization as API Gateway does.</summary>
+    /// <param name="method">The route's method, as it was added.</param>
+    /// <param name="pathTemplate">The route's path template, as it was added.</param>
+    public void RequireApiKey(string method, string pathTemplate)
+    {
+        ApiRoute[] routes = [.. _state.Routes.All.Where(r => string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase) && r.Template == pathTemplate)];
+        if (routes.Length == 0)
+        {
+            throw new ArgumentException($"No API route '{method} {pathTemplate}' was added; add it with AddApi first.", nameof(pathTemplate));
+        }
+
+        foreach (ApiRoute route in routes)
+        {
+            route.RequiresApiKey = true;
+        }
     }
 }

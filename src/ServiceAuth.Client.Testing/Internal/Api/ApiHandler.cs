@@ -36,6 +36,11 @@ internal static class ApiHandler
             return denied;
         }
 
+        if (match.Route.RequiresApiKey && UsagePlanGate.Check(state.Routes.UsagePlans, request.Get("x-api-key")) is { } refused)
+        {
+            return refused;
+        }
+
         var invocation = new ApiInvocation
         {
             Method = method,
