@@ -15,7 +15,7 @@ namespace ServiceAuth.Client.Testing;
 /// routes with resource policies, Cognito-compatible user pools with JWT-authorized routes, and has fault knobs. Run it on Kestrel (<see cref="StartAsync"/>) or in memory
 /// (<see cref="CreateInMemory"/> with <see cref="CreateHandler"/>); both share one request pipeline.
 /// </summary>
-public sealed class LocalAwsEndpoint : IAsyncDisposable
+public sealed partial class LocalAwsEndpoint : IAsyncDisposable
 {
     private static readonly Uri InMemoryAddress = new("http://local-aws.test/");
     private readonly EndpointState _state;

@@ -29,6 +29,11 @@ public sealed class RecordedRequest
     /// <c>x-amz-cognito-request-id</c> from the token endpoint).</summary>
     public required string RequestId { get; init; }
 
+    /// <summary>Gets why the endpoint denied access, for test authors only (AWS does not say): which statement denied, or
+    /// that no statement allowed and why each one did not apply (the condition that failed, the action or resource that did
+    /// not match). <see langword="null"/> when access was not denied by a policy.</summary>
+    public string? Denial { get; init; }
+
     /// <summary>Gets the endpoint time at which the request was answered.</summary>
     public required DateTimeOffset Timestamp { get; init; }
 

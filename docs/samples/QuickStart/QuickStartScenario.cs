@@ -42,6 +42,9 @@ public static class QuickStartScenario
         LocalAppClient appA = pool.AddAppClient("service-a", "orders/read", "orders/write");
         aws.AddJwtApi("GET", "/b/orders/{id}", pool, [appA.ClientId], ["orders/read"]);   // B behind a JWT authorizer
         aws.AddRole(RoleA, trust => trust.AllowPrincipal(serviceA.Arn)); // A's own role (its task role on ECS)
+        LocalUser reporting = aws.AddUser("reporting", "444444444444");  // a reporting service in a fourth account
+        aws.AddApi("GET", "/prod/reports/{id}", reporting.Arn);        // C's resource policy names it...
+        aws.SetIdentityPolicies(reporting.Arn, """{"Version":"2012-10-17","Statement":{"Sid":"PublishOnly","Effect":"Allow","Action":"sns:Publish","Resource":"*"}}""");
         (WebApplication serviceBHost, Uri serviceBAddress) = await ServiceB.StartAsync(aws.BaseAddress, RoleA);
         await using WebApplication serviceBApp = serviceBHost;
 
@@ -51,6 +54,7 @@ public static class QuickStartScenario
         builder.Services.AddSignedHttpClient("c-as-a", o => Api(o, aws, serviceA.ToAwsCredentials()));
         builder.Services.AddSignedHttpClient("c-as-b", o => Api(o, aws, serviceB.ToAwsCredentials()));
         builder.Services.AddSignedHttpClient("c-as-role-c", o => Api(o, aws, serviceA.ToAwsCredentials(), assumeRoleC));
+        builder.Services.AddSignedHttpClient("c-as-reporting", o => Api(o, aws, reporting.ToAwsCredentials()));
         builder.Services.AddSnsPublisher<OrderPlaced>(o =>
         {
             o.TopicArn = TopicC;
@@ -114,6 +118,8 @@ public static class QuickStartScenario
             () => clients.CreateClient("b-as-role-a").GetAsync("orders/42"));
         await transcript.StepAsync("a token minted for another audience (service C) is refused by B", HttpStatusCode.Unauthorized,
             () => clients.CreateClient("b-with-token-for-c").GetAsync("orders/42"));
+        await transcript.StepAsync("a reporting service in another account calls C's API: C's policy names it, but its own identity policy lacks execute-api:Invoke", HttpStatusCode.Forbidden,
+            () => clients.CreateClient("c-as-reporting").GetAsync("reports/7"), () => aws.LastDenial);
 
         await host.StopAsync();
         return transcript.Finish(aws.StsAssumeRoleCallCount);

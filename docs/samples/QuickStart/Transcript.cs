@@ -15,7 +15,7 @@ internal sealed class Transcript
         _output.WriteLine($"ServiceAuth.Client QuickStart, against a local AWS-compatible endpoint at {endpoint}");
     }
 
-    public async Task StepAsync(string description, HttpStatusCode expected, Func<Task<HttpResponseMessage>> call)
+    public async Task StepAsync(string description, HttpStatusCode expected, Func<Task<HttpResponseMessage>> call, Func<string?>? explain = null)
     {
         try
         {
@@ -23,6 +23,10 @@ internal sealed class Transcript
             string detail = response.IsSuccessStatusCode ? Caller(await response.Content.ReadAsStringAsync())
                 : response.Headers.TryGetValues("x-amzn-ErrorType", out var type) ? type.First() : response.Headers.WwwAuthenticate.ToString();
             Report(description, response.StatusCode == expected, $"{(int)response.StatusCode} {response.StatusCode} {detail}");
+            if (explain?.Invoke() is { } why)
+            {
+                _output.WriteLine($"   why (the local endpoint says; AWS does not): {why}");
+            }
         }
         catch (Exception e)
         {

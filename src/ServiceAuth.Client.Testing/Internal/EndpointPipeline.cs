@@ -52,7 +52,9 @@ internal sealed class EndpointPipeline
 
         if (form is not null && response.ErrorMessage is not null && AwsQueryJson.IsRequested(request))
         {
+            string? denial = response.Denial;
             response = AwsQueryJson.Error(response, requestId);
+            response.Denial = denial;
         }
 
         DateTimeOffset now = _state.Now;
@@ -76,6 +78,7 @@ internal sealed class EndpointPipeline
             CallerArn = caller?.CallerArn,
             StatusCode = response.StatusCode,
             ErrorCode = response.ErrorCode,
+            Denial = response.Denial,
             RequestId = requestId,
             Timestamp = now,
         });
@@ -108,11 +111,10 @@ internal sealed class EndpointPipeline
             return (cognito, null);
         }
 
-        // The scope must name the service the request addresses; STS, SNS and API routes live in the endpoint's region
-        // (EventBridge takes the bus's region from the signature, SigV4a's region set is checked by the verifier).
+        // The scope must name the service the request addresses and the endpoint's region, for every service (SigV4a's
+        // region set is checked by the verifier).
         string service = json ? "events" : appSync ? "appsync" : form is null ? "execute-api" : ns == AwsQueryXml.StsNamespace ? "sts" : "sns";
-        string? region = json || appSync ? null : _state.Options.Region;
-        (KeyRecord? caller, SigV4Authorization? authorization, AuthFailure? failure) = SigV4Verifier.Verify(request, _state.Keys, _state.Now, _state.Options.MaxClockSkew, region ?? _state.Options.Region, service, checkRegion: region is not null);
+        (KeyRecord? caller, SigV4Authorization? authorization, AuthFailure? failure) = SigV4Verifier.Verify(request, _state.Keys, _state.Now, _state.Options.MaxClockSkew, _state.Options.Region, service);
         if (failure is not null || caller is null)
         {
             AuthFailure reported = failure ?? new AuthFailure(AuthFailureKind.MissingAuthenticationToken, "Missing Authentication Token");

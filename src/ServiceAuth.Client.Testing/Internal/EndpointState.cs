@@ -36,6 +36,9 @@ internal sealed class EndpointState
 
     public AppSync.AppSyncApi? AppSync { get; set; }
 
+    /// <summary>Gets the identity-based, session, managed and resource-based policies and the caller contexts.</summary>
+    public Policy.PolicyStore Policies { get; } = new();
+
     public LocalAwsFaults Faults { get; }
 
     public IReadOnlyList<RecordedRequest> Log => [.. _log];

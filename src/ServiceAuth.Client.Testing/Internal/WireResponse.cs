@@ -30,6 +30,9 @@ internal sealed class WireResponse
     /// <summary>Gets or sets the AWS error message of an awsQuery error, to render it as JSON when JSON was asked for.</summary>
     public string? ErrorMessage { get; set; }
 
+    /// <summary>Gets or sets why access was denied (for <see cref="RecordedRequest.Denial"/>), or <see langword="null"/>.</summary>
+    public string? Denial { get; set; }
+
     public static WireResponse Text(int statusCode, string contentType, string body) =>
         new(statusCode, contentType, System.Text.Encoding.UTF8.GetBytes(body));
 }

@@ -23,7 +23,7 @@ public sealed class EventBridgePublisherEndToEndTests : IAsyncDisposable
 
     public EventBridgePublisherEndToEndTests()
     {
-        _endpoint = LocalAwsEndpoint.CreateInMemory(new LocalAwsEndpointOptions { TimeProvider = _time });
+        _endpoint = LocalAwsEndpoint.CreateInMemory(new LocalAwsEndpointOptions { TimeProvider = _time, Region = "eu-west-1" });
         _serviceA = _endpoint.AddUser("service-a", "111111111111");
         _endpoint.AddRole(RoleArn, trust => trust.AllowPrincipal(_serviceA.Arn));
         _bus = _endpoint.AddEventBus(BusArn, RoleArn);

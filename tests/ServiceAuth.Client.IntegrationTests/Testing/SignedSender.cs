@@ -37,16 +37,16 @@ internal sealed class SignedSender : IDisposable
             Content = body is null ? null : new StringContent(body, Encoding.UTF8, "application/json"),
         };
 
-    public async Task Sign(HttpRequestMessage request, ImmutableCredentials credentials, string service = "execute-api", DateTimeOffset? at = null)
+    public async Task Sign(HttpRequestMessage request, ImmutableCredentials credentials, string service = "execute-api", DateTimeOffset? at = null, string region = "us-east-1")
     {
         DateTimeOffset signedAt = at ?? _time.GetUtcNow();
         if (_signer == SignerKind.ServiceAuth)
         {
-            await SigV4Signer.Shared.SignAsync(request, credentials, new SigV4SigningParameters { Region = "us-east-1", Service = service, SigningTime = signedAt });
+            await SigV4Signer.Shared.SignAsync(request, credentials, new SigV4SigningParameters { Region = region, Service = service, SigningTime = signedAt });
             return;
         }
 
-        AWSSigningResult added = await AWSSigV4Signer.SignAsync(await SdkRequestAsync(request), SdkParameters(credentials, service, signedAt));
+        AWSSigningResult added = await AWSSigV4Signer.SignAsync(await SdkRequestAsync(request), SdkParameters(credentials, service, signedAt, region));
         foreach (KeyValuePair<string, string> header in added.Headers)
         {
             request.Headers.Remove(header.Key);
@@ -66,9 +66,9 @@ internal sealed class SignedSender : IDisposable
 
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _invoker.SendAsync(request, CancellationToken.None);
 
-    public async Task<HttpResponseMessage> SignAndSendAsync(HttpRequestMessage request, ImmutableCredentials credentials, string service = "execute-api", DateTimeOffset? at = null)
+    public async Task<HttpResponseMessage> SignAndSendAsync(HttpRequestMessage request, ImmutableCredentials credentials, string service = "execute-api", DateTimeOffset? at = null, string region = "us-east-1")
     {
-        await Sign(request, credentials, service, at);
+        await Sign(request, credentials, service, at, region);
         return await SendAsync(request);
     }
 
@@ -92,7 +92,7 @@ internal sealed class SignedSender : IDisposable
         using HttpResponseMessage response = await PostFormAsync(
             "sts", caller, ("Action", "AssumeRole"), ("Version", "2011-06-15"), ("RoleArn", roleArn), ("RoleSessionName", session));
         XDocument xml = await ReadXmlAsync(response);
-        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, xml.ToString());
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, $"{xml}\nWhy: {_endpoint.LastDenial}");
         XElement credentials = xml.Descendants(Sts + "Credentials").Single();
         return new ImmutableCredentials(
             credentials.Element(Sts + "AccessKeyId")!.Value,
@@ -130,12 +130,12 @@ internal sealed class SignedSender : IDisposable
         return signing;
     }
 
-    private static AWSSigV4Parameters SdkParameters(ImmutableCredentials credentials, string service, DateTimeOffset signedAt) => new()
+    private static AWSSigV4Parameters SdkParameters(ImmutableCredentials credentials, string service, DateTimeOffset signedAt, string region = "us-east-1") => new()
     {
         Credentials = credentials.UseToken
             ? new SessionAWSCredentials(credentials.AccessKey, credentials.SecretKey, credentials.Token)
             : new BasicAWSCredentials(credentials.AccessKey, credentials.SecretKey),
-        Region = RegionEndpoint.USEast1,
+        Region = RegionEndpoint.GetBySystemName(region),
         Service = service,
         SignedAt = signedAt.UtcDateTime,
     };

@@ -1,6 +1,7 @@
 using System.Text;
 using ServiceAuth.Client.Testing.Internal.Auth;
 using ServiceAuth.Client.Testing.Internal.Identity;
+using ServiceAuth.Client.Testing.Internal.Policy;
 using ServiceAuth.Client.Testing.Internal.Protocol;
 
 namespace ServiceAuth.Client.Testing.Internal.Api;
@@ -18,16 +19,26 @@ internal static class ApiHandler
             return ApiGatewayJson.Error(404, "NotFoundException", "Not Found");
         }
 
-        if (!PrincipalMatcher.IsAllowed(match.Route.Allow, caller))
+        string account = state.Options.AccountId;
+        string resource = $"arn:aws:execute-api:{state.Options.Region}:{{0}}:local/test/{method}/{string.Join('/', path)}";
+        PolicyDocument? policy = state.Policies.ResourcePolicy(PolicyStore.ApiKey, "the API's resource-based policy", match.Route.Allow, "execute-api:Invoke");
+        AccessDecision decision = AccessCheck.Evaluate(state, caller, request, "execute-api:Invoke", resource.Replace("{0}", account, StringComparison.Ordinal), account, policy);
+        if (!decision.IsAllowed)
         {
-            string account = state.Options.AccountId;
+            // API Gateway masks all but the last four digits of the account, and names an explicit deny.
             string masked = account.Length > 4 ? new string('*', account.Length - 4) + account[^4..] : account;
-            string resource = $"arn:aws:execute-api:{state.Options.Region}:{masked}:local/test/{method}/{string.Join('/', path)}";
-            return ApiGatewayJson.Error(
+            WireResponse denied = ApiGatewayJson.Error(
                 403,
                 "AccessDeniedException",
-                $"User: {caller.CallerArn} is not authorized to perform: execute-api:Invoke on resource: {resource}",
+                $"User: {caller.CallerArn} is not authorized to perform: execute-api:Invoke on resource: {resource.Replace("{0}", masked, StringComparison.Ordinal)}{(decision.IsExplicitDeny ? " with an explicit deny" : string.Empty)}",
                 "Message");
+            denied.Denial = decision.Explanation;
+            return denied;
+        }
+
+        if (match.Route.RequiresApiKey && UsagePlanGate.Check(state.Routes.UsagePlans, request.Get("x-api-key")) is { } refused)
+        {
+            return refused;
         }
 
         var invocation = new ApiInvocation

@@ -25,6 +25,9 @@ internal sealed class ApiRoute
 
     public Func<ApiInvocation, HttpResponseMessage>? Respond { get; }
 
+    /// <summary>Gets or sets a value indicating whether the route requires an <c>x-api-key</c> of a usage plan.</summary>
+    public bool RequiresApiKey { get; set; }
+
     /// <summary>Matches decoded path segments; <c>{name}</c> takes one segment and <c>{name+}</c> the rest.</summary>
     public Dictionary<string, string>? Match(string method, IReadOnlyList<string> path)
     {

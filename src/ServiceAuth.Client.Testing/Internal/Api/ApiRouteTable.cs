@@ -7,6 +7,10 @@ internal sealed class ApiRouteTable
 {
     private readonly ConcurrentQueue<ApiRoute> _routes = new();
 
+    public ConcurrentQueue<LocalUsagePlan> UsagePlans { get; } = new();
+
+    public IEnumerable<ApiRoute> All => _routes;
+
     public void Add(ApiRoute route) => _routes.Enqueue(route);
 
     public (ApiRoute Route, Dictionary<string, string> Values)? Match(string method, IReadOnlyList<string> path)

@@ -23,6 +23,7 @@ internal static class AppSyncHandler
         AuthFailureKind.InvalidClientTokenId => Error(403, "UnrecognizedClientException", "The security token included in the request is invalid."),
         AuthFailureKind.ExpiredToken => Error(403, "ExpiredTokenException", "The security token included in the request is expired"),
         AuthFailureKind.IncompleteSignature => Error(403, "IncompleteSignatureException", failure.Message),
+        _ when failure.IsScopeFailure => Error(403, "InvalidSignatureException", failure.Message),
         _ => Error(403, "InvalidSignatureException", "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details."),
     };
 

@@ -13,6 +13,9 @@ internal sealed class AuthFailure
 
     public string Message { get; }
 
+    /// <summary>Gets a value indicating whether the credential scope names another service or region than the request's.</summary>
+    public bool IsScopeFailure => Message.StartsWith("Credential should be scoped", StringComparison.Ordinal);
+
     /// <summary>Gets or sets the canonical request the verifier computed, for a signature mismatch. It holds no secret.</summary>
     public string? CanonicalRequest { get; set; }
 

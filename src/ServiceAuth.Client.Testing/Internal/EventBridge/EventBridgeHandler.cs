@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ServiceAuth.Client.Testing.Internal.Identity;
+using ServiceAuth.Client.Testing.Internal.Policy;
 using ServiceAuth.Client.Testing.Internal.Protocol;
 
 namespace ServiceAuth.Client.Testing.Internal.EventBridge;
@@ -43,11 +44,24 @@ internal static class EventBridgeHandler
         string[] arns = [.. entries!.Select(e => BusArn(e.EventBusName, caller, signingRegion))];
         var buses = arns.Select(a => state.EventBuses.GetValueOrDefault(a)).ToList();
 
-        // Another account's bus needs its resource policy to name the caller; a bus that does not exist has no policy.
-        if (arns.Where((a, i) => buses[i] is { } b ? !PrincipalMatcher.IsAllowed(b.AllowedPublishers, caller) : !OwnAccount(a, caller)).FirstOrDefault() is { } denied)
+        // The endpoint a request is signed for serves the buses of that region only.
+        if (arns.Any(a => a.Split(':') is { Length: >= 6 } parts && parts[3] != signingRegion))
         {
-            return AwsJson.Error(400, "AccessDeniedException",
-                $"User: {caller.CallerArn} is not authorized to perform: events:PutEvents on resource: {denied} because no resource-based policy allows the events:PutEvents action");
+            return AwsJson.Error(400, "ValidationException", "Cross-region API call is not allowed.");
+        }
+
+        // Another account's bus needs its resource policy to name the caller; a bus that does not exist has no policy.
+        for (int i = 0; i < arns.Length; i++)
+        {
+            PolicyDocument? policy = buses[i] is { } b ? state.Policies.ResourcePolicy(b.Arn, $"the resource-based policy of {b.Arn}", b.AllowedPublishers, "events:PutEvents") : null;
+            AccessDecision decision = AccessCheck.Evaluate(state, caller, request, "events:PutEvents", arns[i], AccessCheck.AccountOf(arns[i]) ?? string.Empty, policy);
+            if (!decision.IsAllowed)
+            {
+                WireResponse denied = AwsJson.Error(400, "AccessDeniedException",
+                    $"User: {caller.CallerArn} is not authorized to perform: events:PutEvents on resource: {arns[i]}{decision.MessageSuffix("events:PutEvents")}");
+                denied.Denial = decision.Explanation;
+                return denied;
+            }
         }
 
         using var stream = new MemoryStream();
@@ -101,9 +115,6 @@ internal static class EventBridgeHandler
         nameOrArn is { } value && value.StartsWith("arn:", StringComparison.Ordinal)
             ? value
             : $"arn:aws:events:{region}:{caller.AccountId}:event-bus/{(string.IsNullOrEmpty(nameOrArn) ? "default" : nameOrArn)}";
-
-    private static bool OwnAccount(string arn, KeyRecord caller) =>
-        arn.Split(':') is { Length: >= 6 } parts && parts[4] == caller.AccountId;
 
     private static string Deliver(LocalEventBus bus, PutEventsEntry entry, KeyRecord caller, DateTimeOffset now)
     {

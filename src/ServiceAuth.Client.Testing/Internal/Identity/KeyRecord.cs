@@ -25,6 +25,10 @@ internal sealed class KeyRecord
     /// <summary>Gets the unique id GetCallerIdentity reports: <c>AIDA…</c> for a user, <c>AROA…:session</c> for a session.</summary>
     public required string UserId { get; init; }
 
+    /// <summary>Gets the session policies (<c>Policy</c>, <c>PolicyArns</c>) an assumed-role session was issued with, or
+    /// <see langword="null"/> when it has none.</summary>
+    public IReadOnlyList<Policy.PolicyDocument>? SessionPolicies { get; init; }
+
     public bool IsTemporary => SessionToken is not null;
 
     public void ForceExpire() => _forcedExpired = true;

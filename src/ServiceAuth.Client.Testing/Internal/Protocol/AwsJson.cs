@@ -27,6 +27,7 @@ internal static class AwsJson
         AuthFailureKind.InvalidClientTokenId => Error(400, "UnrecognizedClientException", "The security token included in the request is invalid."),
         AuthFailureKind.ExpiredToken => Error(400, "ExpiredTokenException", "The security token included in the request is expired"),
         AuthFailureKind.SignatureExpired => Error(400, "InvalidSignatureException", failure.Message),
+        _ when failure.IsScopeFailure => Error(400, "InvalidSignatureException", failure.Message),
         _ => Error(400, "InvalidSignatureException", "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details."),
     };
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ServiceAuth.Client.Testing.Internal.Identity;
+using ServiceAuth.Client.Testing.Internal.Policy;
 using ServiceAuth.Client.Testing.Internal.Protocol;
 
 namespace ServiceAuth.Client.Testing.Internal.Sns;
@@ -133,9 +134,13 @@ internal static class SnsHandler
             return (null, AwsQueryXml.Error(404, Ns, "NotFound", "Topic does not exist", requestId));
         }
 
-        if (!PrincipalMatcher.IsAllowed(topic.AllowedPublishers, caller))
+        PolicyDocument? policy = state.Policies.ResourcePolicy(arn, $"the topic policy of {arn}", topic.AllowedPublishers, "SNS:Publish");
+        AccessDecision decision = AccessCheck.Evaluate(state, caller, null, "sns:Publish", arn, AccessCheck.AccountOf(arn) ?? string.Empty, policy);
+        if (!decision.IsAllowed)
         {
-            return (null, AwsQueryXml.Error(403, Ns, "AuthorizationError", $"User: {caller.CallerArn} is not authorized to perform: SNS:Publish on resource: {arn} because no resource-based policy allows the SNS:Publish action", requestId));
+            WireResponse denied = AwsQueryXml.Error(403, Ns, "AuthorizationError", $"User: {caller.CallerArn} is not authorized to perform: SNS:Publish on resource: {arn}{decision.MessageSuffix("SNS:Publish")}", requestId);
+            denied.Denial = decision.Explanation;
+            return (null, denied);
         }
 
         return (topic, null);

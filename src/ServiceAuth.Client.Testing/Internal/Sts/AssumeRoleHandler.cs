@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ServiceAuth.Client.Testing.Internal.Identity;
+using ServiceAuth.Client.Testing.Internal.Policy;
 using ServiceAuth.Client.Testing.Internal.Protocol;
 
 namespace ServiceAuth.Client.Testing.Internal.Sts;
@@ -31,11 +32,18 @@ internal static partial class AssumeRoleHandler
             return Validation($"1 validation error detected: Value '{durationText}' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 43200", requestId);
         }
 
-        if (!state.Roles.TryGetValue(roleArn, out RoleDefinition? role)
-            || !PrincipalMatcher.IsAllowed(role.Trust.Principals, caller)
-            || (role.Trust.ExternalId is { } externalId && form.GetValueOrDefault("ExternalId") != externalId))
+        AccessDecision? decision = state.Roles.TryGetValue(roleArn, out RoleDefinition? role) ? TrustDecision(state, form, caller, role) : null;
+        if (role is null || decision is not { IsAllowed: true })
         {
-            return AwsQueryXml.Error(403, Ns, "AccessDenied", $"User: {caller.CallerArn} is not authorized to perform: sts:AssumeRole on resource: {roleArn}", requestId);
+            WireResponse denied = AwsQueryXml.Error(403, Ns, "AccessDenied", $"User: {caller.CallerArn} is not authorized to perform: sts:AssumeRole on resource: {roleArn}", requestId);
+            denied.Denial = decision?.Explanation ?? $"{caller.CallerArn} -> sts:AssumeRole on {roleArn}: DENIED. The endpoint has no such role (add it with AddRole).";
+            return denied;
+        }
+
+        (IReadOnlyList<PolicyDocument>? sessionPolicies, string? malformed) = SessionPolicyReader.Read(state, form);
+        if (malformed is not null)
+        {
+            return AwsQueryXml.Error(400, Ns, "MalformedPolicyDocument", malformed, requestId);
         }
 
         if (duration > role.Trust.MaxSessionDuration.TotalSeconds)
@@ -48,10 +56,20 @@ internal static partial class AssumeRoleHandler
             return Validation("The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.", requestId);
         }
 
-        return Issue(state, form, role, sessionName, TimeSpan.FromSeconds(duration), requestId);
+        return Issue(state, form, role, sessionName, TimeSpan.FromSeconds(duration), sessionPolicies, requestId);
     }
 
-    private static WireResponse Issue(EndpointState state, Dictionary<string, string> form, RoleDefinition role, string sessionName, TimeSpan requested, string requestId)
+    /// <summary>The trust policy is the role's resource-based policy: its principals (with the ExternalId condition) and
+    /// what <c>SetResourcePolicy</c> added; across accounts the caller's own policy must allow <c>sts:AssumeRole</c> too.</summary>
+    private static AccessDecision TrustDecision(EndpointState state, Dictionary<string, string> form, KeyRecord caller, RoleDefinition role)
+    {
+        PolicyCondition[] externalId = role.Trust.ExternalId is { } id ? [new PolicyCondition("StringEquals", "sts:ExternalId", [id])] : [];
+        PolicyDocument? trust = state.Policies.ResourcePolicy(role.Arn, $"the trust policy of {role.Arn}", role.Trust.Principals, "sts:AssumeRole", externalId);
+        KeyValuePair<string, string>[] context = form.TryGetValue("ExternalId", out string? given) ? [new("sts:ExternalId", given)] : [];
+        return AccessCheck.Evaluate(state, caller, null, "sts:AssumeRole", role.Arn, role.AccountId, trust, context);
+    }
+
+    private static WireResponse Issue(EndpointState state, Dictionary<string, string> form, RoleDefinition role, string sessionName, TimeSpan requested, IReadOnlyList<PolicyDocument>? sessionPolicies, string requestId)
     {
         DateTimeOffset expiration = state.Now + (state.Options.IssuedCredentialLifetime ?? requested);
         string sessionArn = $"arn:aws:sts::{role.AccountId}:assumed-role/{role.Name}/{sessionName}";
@@ -65,6 +83,7 @@ internal static partial class AssumeRoleHandler
             CallerArn = sessionArn,
             AccountId = role.AccountId,
             UserId = $"{role.RoleId}:{sessionName}",
+            SessionPolicies = sessionPolicies,
         };
         state.Keys.Add(record);
 
