@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ServiceAuth.Client.AspNetCore.Tests.Cognito;
 
@@ -154,6 +155,22 @@ public sealed class CognitoJwtAttackTests
     }
 
     [Fact]
+    public async Task EventsType_OfTheApplication_DoesNotSkipTheCognitoChecks_AndStillRuns()
+    {
+        await using MintedApiHost h = await MintedApiHost.StartAsync(
+            jwt: o => o.EventsType = typeof(CountingEvents),
+            services: s => s.AddSingleton<CountingEvents>());
+        Dictionary<string, string> otherClient = JwtMinter.AccessClaims("another-client", "orders/read", Now);
+
+        using HttpResponseMessage refused = await h.GetAsync("/me", h.Minter.Mint(otherClient));
+        using HttpResponseMessage accepted = await h.GetAsync("/me", h.Minter.Mint(Claims()));
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        accepted.StatusCode.ShouldBe(HttpStatusCode.OK);
+        h.Services.GetRequiredService<CountingEvents>().Validated.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task MissingScope_Is403WithAnInsufficientScopeChallenge()
     {
         await using MintedApiHost h = await MintedApiHost.StartAsync();
@@ -187,6 +204,18 @@ public sealed class CognitoJwtAttackTests
         using HttpResponseMessage response = await h.GetAsync("/me", h.Minter.Mint(claims));
 
         response.Headers.WwwAuthenticate.ToString().ShouldContain("error_description=");
+    }
+
+    /// <summary>An application's events, resolved per request through <see cref="JwtBearerOptions.EventsType"/>.</summary>
+    public sealed class CountingEvents : JwtBearerEvents
+    {
+        public int Validated { get; private set; }
+
+        public override Task TokenValidated(TokenValidatedContext context)
+        {
+            Validated++;
+            return Task.CompletedTask;
+        }
     }
 
     private static Dictionary<string, string> Claims(string scope = "orders/read") => JwtMinter.AccessClaims(MintedApiHost.Client, scope, Now);

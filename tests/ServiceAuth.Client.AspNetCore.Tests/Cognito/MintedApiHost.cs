@@ -30,7 +30,9 @@ internal sealed class MintedApiHost : IAsyncDisposable
 
     public FakeLogCollector Logs => _app.Services.GetFakeLogCollector();
 
-    public static async Task<MintedApiHost> StartAsync(Action<JwtBearerOptions>? jwt = null, Action<CognitoJwtBearerOptions>? cognito = null)
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<MintedApiHost> StartAsync(Action<JwtBearerOptions>? jwt = null, Action<CognitoJwtBearerOptions>? cognito = null, Action<IServiceCollection>? services = null)
     {
         var minter = new JwtMinter();
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
@@ -48,6 +50,7 @@ internal sealed class MintedApiHost : IAsyncDisposable
             jwt?.Invoke(o);
         });
         builder.Services.AddAuthorization(o => o.AddPolicy("orders-read", p => p.RequireCognitoScope("orders/read")));
+        services?.Invoke(builder.Services);
         WebApplication app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();

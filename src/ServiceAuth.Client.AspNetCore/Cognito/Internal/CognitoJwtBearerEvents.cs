@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -11,7 +13,8 @@ namespace ServiceAuth.Client.AspNetCore.Cognito.Internal;
 /// (<c>sa-iam-v1.…</c>) are left to their own scheme without a try; Cognito's <c>token_use</c> and app client checks run
 /// on every validated token, then the application's <c>OnTokenValidated</c>, on the in-line key refresh path too; every
 /// refusal is logged with its reason, never the token; a refused token's challenge says <c>error="invalid_token"</c>
-/// and a missing scope's 403 says <c>error="insufficient_scope"</c> with the scopes. The application's handlers still run.
+/// and a missing scope's 403 says <c>error="insufficient_scope"</c> with the scopes. The application's handlers still run,
+/// from <see cref="JwtBearerOptions.Events"/> or, resolved per request, <c>EventsType</c>.
 /// </summary>
 internal sealed class CognitoJwtBearerEvents : IPostConfigureOptions<JwtBearerOptions>
 {
@@ -35,12 +38,16 @@ internal sealed class CognitoJwtBearerEvents : IPostConfigureOptions<JwtBearerOp
             return;
         }
 
+        // An application's EventsType would replace these events per request (and skip every Cognito check): it is
+        // resolved per request here instead, inside the checks.
+        Type? eventsType = options.EventsType;
+        options.EventsType = null;
         JwtBearerEvents events = options.Events ??= new JwtBearerEvents();
-        Func<MessageReceivedContext, Task> received = events.OnMessageReceived;
-        Func<TokenValidatedContext, Task> validated = events.OnTokenValidated;
-        Func<AuthenticationFailedContext, Task> failed = events.OnAuthenticationFailed;
-        Func<JwtBearerChallengeContext, Task> challenge = events.OnChallenge;
-        Func<ForbiddenContext, Task> forbidden = events.OnForbidden;
+        Func<MessageReceivedContext, Task> received = eventsType is null ? events.OnMessageReceived : c => App(c.HttpContext, eventsType).MessageReceived(c);
+        Func<TokenValidatedContext, Task> validated = eventsType is null ? events.OnTokenValidated : c => App(c.HttpContext, eventsType).TokenValidated(c);
+        Func<AuthenticationFailedContext, Task> failed = eventsType is null ? events.OnAuthenticationFailed : c => App(c.HttpContext, eventsType).AuthenticationFailed(c);
+        Func<JwtBearerChallengeContext, Task> challenge = eventsType is null ? events.OnChallenge : c => App(c.HttpContext, eventsType).Challenge(c);
+        Func<ForbiddenContext, Task> forbidden = eventsType is null ? events.OnForbidden : c => App(c.HttpContext, eventsType).Forbidden(c);
         events.OnMessageReceived = async context =>
         {
             await received(context).ConfigureAwait(false);
@@ -90,6 +97,8 @@ internal sealed class CognitoJwtBearerEvents : IPostConfigureOptions<JwtBearerOp
             return forbidden(context);
         };
     }
+
+    private static JwtBearerEvents App(HttpContext http, Type eventsType) => (JwtBearerEvents)http.RequestServices.GetRequiredService(eventsType);
 
     private static bool IsIdentityToken(MessageReceivedContext context)
     {
