@@ -27,7 +27,7 @@ public sealed class CognitoJwtBearerOptions
     /// <value>The default value is <see cref="CognitoTokenUse.Access"/>.</value>
     public CognitoTokenUse TokenUse { get; set; } = CognitoTokenUse.Access;
 
-    /// <summary>Gets or sets the clock skew allowed on <c>exp</c> and <c>nbf</c>, between 0 and 5 minutes.</summary>
+    /// <summary>Gets or sets the clock skew allowed on <c>exp</c>, <c>nbf</c> and <c>iat</c>, between 0 and 5 minutes.</summary>
     /// <value>The default value is 1 minute.</value>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(1);
 

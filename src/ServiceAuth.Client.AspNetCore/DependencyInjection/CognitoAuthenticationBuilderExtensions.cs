@@ -24,9 +24,10 @@ public static class CognitoAuthenticationBuilderExtensions
     /// <summary>
     /// Adds JwtBearer authentication under <paramref name="authenticationScheme"/> for the tokens of a Cognito user pool:
     /// issuer <c>https://cognito-idp.&lt;region&gt;.amazonaws.com/&lt;pool id&gt;</c>, RS256 signatures by the pool's
-    /// keys (cached, fetched again on an unknown <c>kid</c>), lifetime with <see cref="CognitoJwtBearerOptions.ClockSkew"/>,
-    /// <c>token_use</c>, and the app client on <c>client_id</c> (access tokens) or <c>aud</c> (ID tokens). Refusals are
-    /// logged with their reason, never the token. Claims keep their JWT names (<c>scope</c>, <c>client_id</c>); require
+    /// keys (cached, fetched again on an unknown <c>kid</c>), numeric <c>exp</c>, <c>nbf</c> and <c>iat</c> with
+    /// <see cref="CognitoJwtBearerOptions.ClockSkew"/>, <c>token_use</c>, and the app client on <c>aud</c> when present,
+    /// else <c>client_id</c> (API Gateway's rule). Refusals are logged with their reason, never the token, and the 401
+    /// challenge does not describe the token (<c>IncludeErrorDetails</c> is <see langword="false"/>). Claims keep their JWT names (<c>scope</c>, <c>client_id</c>); require
     /// scopes with <c>RequireCognitoScope</c>. The options are validated when the host starts.
     /// </summary>
     /// <param name="builder">The <see cref="AuthenticationBuilder"/>.</param>
@@ -68,8 +69,11 @@ public static class CognitoAuthenticationBuilderExtensions
         services.AddOptions<CognitoJwtBearerOptions>(scheme).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CognitoJwtBearerOptions>, CognitoJwtBearerOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, CognitoScopeAuthorizationHandler>());
-        services.AddSingleton<IConfigureOptions<JwtBearerOptions>>(provider =>
-            new CognitoJwtBearerConfigurer(scheme, provider.GetRequiredService<IOptionsMonitor<CognitoJwtBearerOptions>>()));
+        services.AddSingleton(new CognitoSchemeName(scheme));
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>>(provider => new CognitoJwtBearerConfigurer(
+            scheme,
+            provider.GetRequiredService<IOptionsMonitor<CognitoJwtBearerOptions>>(),
+            provider.GetService<TimeProvider>() ?? TimeProvider.System));
         builder.AddJwtBearer(scheme);
         services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>>(provider => new CognitoJwtBearerEvents(
             scheme,

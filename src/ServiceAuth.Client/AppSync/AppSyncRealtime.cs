@@ -26,10 +26,13 @@ public static class AppSyncRealtime
     /// <param name="credentials">The credentials to sign with.</param>
     /// <param name="signingTime">The signing time.</param>
     /// <param name="region">The region; inferred from an AppSync host, required for a custom domain.</param>
+    /// <param name="allowInsecureHttp">Whether plain <c>ws://</c> (<c>http://</c>) to a host that is not loopback is allowed, as
+    /// <c>SignedHttpClientOptions.AllowInsecureHttp</c> allows it for signed clients; otherwise such an endpoint fails with a
+    /// <see cref="SigningException"/> before anything is signed.</param>
     /// <returns>The <c>wss://</c> URL to connect to with subprotocol <see cref="SubProtocol"/>.</returns>
-    public static Uri CreateConnectUri(Uri graphqlEndpoint, ImmutableCredentials credentials, DateTimeOffset signingTime, string? region = null)
+    public static Uri CreateConnectUri(Uri graphqlEndpoint, ImmutableCredentials credentials, DateTimeOffset signingTime, string? region = null, bool allowInsecureHttp = false)
     {
-        (Uri http, Uri realtime, string resolved) = AppSyncEndpoints.Resolve(graphqlEndpoint, region);
+        (Uri http, Uri realtime, string resolved) = AppSyncEndpoints.Resolve(graphqlEndpoint, region, allowInsecureHttp);
         byte[] header = SignedHeadersJson(new Uri(http, "/graphql/connect"), "{}", credentials, signingTime, resolved);
         return new UriBuilder(realtime) { Query = $"header={Uri.EscapeDataString(Convert.ToBase64String(header))}&payload=e30%3D" }.Uri;
     }
@@ -41,10 +44,13 @@ public static class AppSyncRealtime
     /// <param name="credentials">The credentials to sign with.</param>
     /// <param name="signingTime">The signing time.</param>
     /// <param name="region">The region; inferred from an AppSync host.</param>
+    /// <param name="allowInsecureHttp">Whether plain <c>ws://</c> (<c>http://</c>) to a host that is not loopback is allowed, as
+    /// <c>SignedHttpClientOptions.AllowInsecureHttp</c> allows it for signed clients; otherwise such an endpoint fails with a
+    /// <see cref="SigningException"/> before anything is signed.</param>
     /// <returns>The JSON object text of the signed headers.</returns>
-    public static string CreateSubscriptionAuthorization(Uri graphqlEndpoint, string data, ImmutableCredentials credentials, DateTimeOffset signingTime, string? region = null)
+    public static string CreateSubscriptionAuthorization(Uri graphqlEndpoint, string data, ImmutableCredentials credentials, DateTimeOffset signingTime, string? region = null, bool allowInsecureHttp = false)
     {
-        (Uri http, _, string resolved) = AppSyncEndpoints.Resolve(graphqlEndpoint, region);
+        (Uri http, _, string resolved) = AppSyncEndpoints.Resolve(graphqlEndpoint, region, allowInsecureHttp);
         return Encoding.UTF8.GetString(SignedHeadersJson(http, data, credentials, signingTime, resolved));
     }
 
@@ -55,14 +61,18 @@ public static class AppSyncRealtime
     /// <param name="credentials">The credentials (from the default chain, or the assume-role cache).</param>
     /// <param name="region">The region; inferred from an AppSync host.</param>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="allowInsecureHttp">Whether plain <c>ws://</c> (<c>http://</c>) to a host that is not loopback is allowed, as
+    /// <c>SignedHttpClientOptions.AllowInsecureHttp</c> allows it for signed clients; otherwise such an endpoint fails with a
+    /// <see cref="SigningException"/> before anything is signed.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>A task that completes when the socket is open.</returns>
-    public static async Task ConnectAsync(ClientWebSocket socket, Uri graphqlEndpoint, AWSCredentials credentials, string? region = null, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
+    public static async Task ConnectAsync(ClientWebSocket socket, Uri graphqlEndpoint, AWSCredentials credentials, string? region = null, TimeProvider? timeProvider = null, bool allowInsecureHttp = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(socket);
         ArgumentNullException.ThrowIfNull(credentials);
+        AppSyncEndpoints.Resolve(graphqlEndpoint, region, allowInsecureHttp);
         ImmutableCredentials current = await ServiceAuth.Client.Credentials.Internal.CredentialsWait.GetAsync(credentials, cancellationToken).ConfigureAwait(false);
-        Uri uri = CreateConnectUri(graphqlEndpoint, current, (timeProvider ?? TimeProvider.System).GetUtcNow(), region);
+        Uri uri = CreateConnectUri(graphqlEndpoint, current, (timeProvider ?? TimeProvider.System).GetUtcNow(), region, allowInsecureHttp);
         socket.Options.AddSubProtocol(SubProtocol);
         await socket.ConnectAsync(uri, cancellationToken).ConfigureAwait(false);
     }

@@ -39,10 +39,12 @@ public sealed class IamIdentityTokenOptions
     /// <value>The default value is <see langword="false"/>.</value>
     public bool AllowInsecureHttp { get; set; }
 
-    /// <summary>Gets the hosts, besides the host of the client's <see cref="HttpClient.BaseAddress"/>, that may receive a
-    /// token. When the client has a <see cref="HttpClient.BaseAddress"/>, a request to any other host fails before it is
-    /// sent, so that no token (a bearer credential for 15 minutes) reaches a host that could replay it.</summary>
-    /// <value>The default value is empty. Without a BaseAddress, tokens go to any host the client calls.</value>
+    /// <summary>Gets the hosts, besides the host of the client's <see cref="HttpClient.BaseAddress"/> (set with
+    /// <c>ConfigureHttpClient</c>), that may receive a token. A request to any other host fails before it is sent, so that
+    /// no token (a bearer credential for 15 minutes) reaches a host that could replay it. A client with no bound host
+    /// sends no token: a typed client that sets its BaseAddress in its constructor (which the handler cannot see) names
+    /// its hosts here.</summary>
+    /// <value>The default value is empty: only the BaseAddress's host.</value>
     public IList<string> AdditionalHosts { get; } = [];
 
     /// <inheritdoc />

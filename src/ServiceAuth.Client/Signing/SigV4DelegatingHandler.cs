@@ -26,7 +26,12 @@ namespace ServiceAuth.Client.Signing;
 /// more. Either happens only when the body can be sent again (none, or in memory, which includes bodies the signer
 /// buffered), and only on <see cref="HttpClient.SendAsync(HttpRequestMessage, CancellationToken)"/>.</para>
 /// <para>Plain <c>http://</c> is refused unless the host is loopback or
-/// <see cref="SignedHttpClientOptions.AllowInsecureHttp"/> is set.</para>
+/// <see cref="SignedHttpClientOptions.AllowInsecureHttp"/> is set. Credentials go only to the hosts bound when the
+/// handler is built: <see cref="SignedHttpClientOptions.BaseAddress"/>'s host and
+/// <see cref="SignedHttpClientOptions.AdditionalSignedHosts"/>. A handler built by hand from options that name neither
+/// signs any absolute URI; a client of <c>AddSignedHttpClient</c> or <c>AddSigV4Signing</c> (also bound to a BaseAddress
+/// set with <c>ConfigureHttpClient</c>) signs nothing until it names a host, because a BaseAddress set in a typed
+/// client's constructor cannot be seen.</para>
 /// </remarks>
 public sealed class SigV4DelegatingHandler : DelegatingHandler
 {

@@ -78,11 +78,13 @@ public sealed class SignedHttpClientOptions
     /// <value>The default value is <see langword="null"/>.</value>
     public string? ApiGatewayApiId { get; set; }
 
-    /// <summary>Gets the hosts, besides <see cref="BaseAddress"/>'s, that requests with an absolute URI may be signed for
-    /// (exact host names, compared without case, any port). When <see cref="BaseAddress"/> is set, a request to any other
-    /// host fails with a <see cref="Signing.SigningException"/> before it is sent, so no signature, session token or API
-    /// key reaches it. Without <see cref="BaseAddress"/> every absolute URI is signed and this list is not used.</summary>
-    /// <value>The default value is an empty list: only <see cref="BaseAddress"/>'s host.</value>
+    /// <summary>Gets the hosts, besides <see cref="BaseAddress"/>'s, that requests may be signed for (exact host names,
+    /// compared without case, any port). Credentials go only to the hosts bound at startup: this list, plus the host of
+    /// <see cref="BaseAddress"/> or of the HttpClient's own BaseAddress set with <c>ConfigureHttpClient</c>. A request to
+    /// any other host fails with a <see cref="Signing.SigningException"/> before it is sent, so no signature, session
+    /// token or API key reaches it. A client with no bound host signs nothing: a typed client that sets its BaseAddress
+    /// in its constructor (which the handler cannot see) or calls absolute URIs names its hosts here.</summary>
+    /// <value>The default value is an empty list: only the BaseAddress's host.</value>
     public IList<string> AdditionalSignedHosts { get; } = [];
 
     /// <inheritdoc />

@@ -79,7 +79,7 @@ public sealed class AppSyncLocalEndpointTests : IAsyncDisposable
     [Fact]
     public async Task RealtimeHandshakeHeaders_VerifyAgainstTheEndpoint()
     {
-        Uri connect = AppSyncRealtime.CreateConnectUri(new Uri(_endpoint.BaseAddress, "graphql"), _serviceA.Credentials, _time.GetUtcNow(), "eu-west-1");
+        Uri connect = AppSyncRealtime.CreateConnectUri(new Uri(_endpoint.BaseAddress, "graphql"), _serviceA.Credentials, _time.GetUtcNow(), "eu-west-1", allowInsecureHttp: !_endpoint.BaseAddress.IsLoopback);
         string header = Uri.UnescapeDataString(connect.Query.TrimStart('?').Split('&')[0]["header=".Length..]);
         using JsonDocument headers = JsonDocument.Parse(Convert.FromBase64String(header));
 

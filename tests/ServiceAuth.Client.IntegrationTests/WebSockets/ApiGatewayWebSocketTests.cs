@@ -31,7 +31,7 @@ public sealed class ApiGatewayWebSocketTests : IAsyncDisposable
     [Fact]
     public async Task ConnectHeaders_SignTheConnectRequest()
     {
-        IReadOnlyList<KeyValuePair<string, string>> headers = ApiGatewayWebSocket.CreateConnectHeaders(new Uri("ws://local-aws.test/prod"), _backend.Credentials, _time.GetUtcNow(), "us-east-1");
+        IReadOnlyList<KeyValuePair<string, string>> headers = ApiGatewayWebSocket.CreateConnectHeaders(new Uri("ws://local-aws.test/prod"), _backend.Credentials, _time.GetUtcNow(), "us-east-1", allowInsecureHttp: true);
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_endpoint.BaseAddress, "prod"));
         foreach ((string name, string value) in headers)
         {
@@ -50,7 +50,7 @@ public sealed class ApiGatewayWebSocketTests : IAsyncDisposable
     [Fact]
     public async Task PresignedConnectUri_IsVerified()
     {
-        Uri presigned = ApiGatewayWebSocket.CreatePresignedConnectUri(new Uri("ws://local-aws.test/prod"), _backend.Credentials, _time.GetUtcNow(), TimeSpan.FromMinutes(5), "us-east-1");
+        Uri presigned = ApiGatewayWebSocket.CreatePresignedConnectUri(new Uri("ws://local-aws.test/prod"), _backend.Credentials, _time.GetUtcNow(), TimeSpan.FromMinutes(5), "us-east-1", allowInsecureHttp: true);
 
         presigned.Scheme.ShouldBe("ws");
         presigned.Query.ShouldContain("X-Amz-Credential=" + _backend.Credentials.AccessKey + "%2F");

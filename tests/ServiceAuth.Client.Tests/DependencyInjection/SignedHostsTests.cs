@@ -39,13 +39,19 @@ public sealed class SignedHostsTests
     }
 
     [Fact]
-    public async Task WithoutBaseAddress_AbsoluteUrisToAnyHostAreSigned_AsDocumented()
+    public async Task WithoutBaseAddress_NothingIsSigned_UntilTheHostsAreNamed()
     {
-        using ServiceProvider provider = Build(o => (o.BaseAddress, o.Region, o.Service) = (null, "eu-west-1", "execute-api"));
-        HttpClient client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("orders");
+        using ServiceProvider unbound = Build(o => (o.BaseAddress, o.Region, o.Service) = (null, "eu-west-1", "execute-api"));
+        using ServiceProvider named = Build(o =>
+        {
+            (o.BaseAddress, o.Region, o.Service) = (null, "eu-west-1", "execute-api");
+            o.AdditionalSignedHosts.Add("xyz789.execute-api.eu-west-1.amazonaws.com");
+        });
 
-        await client.GetAsync("https://xyz789.execute-api.eu-west-1.amazonaws.com/prod/items");
+        SigningException ex = await Should.ThrowAsync<SigningException>(() => unbound.GetRequiredService<IHttpClientFactory>().CreateClient("orders").GetAsync("https://xyz789.execute-api.eu-west-1.amazonaws.com/prod/items"));
+        await named.GetRequiredService<IHttpClientFactory>().CreateClient("orders").GetAsync("https://xyz789.execute-api.eu-west-1.amazonaws.com/prod/items");
 
+        ex.Message.ShouldContain("no host bound at startup");
         _wire.Requests.ShouldHaveSingleItem().Header("Authorization").ShouldNotBeNull();
     }
 

@@ -35,12 +35,15 @@ public sealed class IdentityTokenHostBindingTests
     }
 
     [Fact]
-    public async Task WithoutBaseAddress_AnyHostGetsTheToken_AsDocumented()
+    public async Task WithoutBaseAddress_NoHostGetsTheToken_UntilTheHostsAreNamed()
     {
-        using ServiceProvider services = Build(null);
+        using ServiceProvider unbound = Build(null);
+        using ServiceProvider named = Build(null, "anywhere.internal");
 
-        (await Client(services).GetAsync("https://anywhere.internal/x")).EnsureSuccessStatusCode();
+        var e = await Should.ThrowAsync<ServiceAuthException>(() => Client(unbound).GetAsync("https://anywhere.internal/x"));
+        (await Client(named).GetAsync("https://anywhere.internal/x")).EnsureSuccessStatusCode();
 
+        e.Message.ShouldContain("no host bound at startup");
         _callee.Requests.ShouldHaveSingleItem();
     }
 

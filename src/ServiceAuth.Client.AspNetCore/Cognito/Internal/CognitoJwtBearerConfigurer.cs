@@ -6,19 +6,23 @@ namespace ServiceAuth.Client.AspNetCore.Cognito.Internal;
 
 /// <summary>
 /// Configures the scheme's <see cref="JwtBearerOptions"/> for a Cognito pool: issuer and discovery address, RS256
-/// signatures from the JWKS (cached, fetched again on an unknown <c>kid</c>), lifetime with the configured skew, claims
-/// under their JWT names, and no <c>aud</c> check (access tokens have none; <see cref="CognitoTokenChecks"/> checks
-/// <c>client_id</c> or <c>aud</c> and <c>token_use</c>).
+/// signatures from the JWKS (cached, fetched again on an unknown <c>kid</c>), lifetime with the configured skew
+/// (<see cref="CognitoLifetime"/>), claims under their JWT names in an identity whose authentication type is the scheme
+/// name (<c>RequireCognitoScope</c> reads only those), no error details in the 401 challenge (JwtBearer's default would
+/// echo the token's issuer or expiry), and no <c>aud</c> check here (access tokens have none;
+/// <see cref="CognitoTokenChecks"/> checks <c>aud</c> or <c>client_id</c> and <c>token_use</c>).
 /// </summary>
 internal sealed class CognitoJwtBearerConfigurer : IConfigureNamedOptions<JwtBearerOptions>
 {
     private readonly string _scheme;
     private readonly IOptionsMonitor<CognitoJwtBearerOptions> _cognito;
+    private readonly CognitoLifetime _lifetime;
 
-    public CognitoJwtBearerConfigurer(string scheme, IOptionsMonitor<CognitoJwtBearerOptions> cognito)
+    public CognitoJwtBearerConfigurer(string scheme, IOptionsMonitor<CognitoJwtBearerOptions> cognito, TimeProvider timeProvider)
     {
         _scheme = scheme;
         _cognito = cognito;
+        _lifetime = new CognitoLifetime(timeProvider);
     }
 
     public void Configure(string? name, JwtBearerOptions options)
@@ -42,6 +46,7 @@ internal sealed class CognitoJwtBearerConfigurer : IConfigureNamedOptions<JwtBea
         options.RefreshOnIssuerKeyNotFound = true;
         options.AutomaticRefreshInterval = cognito.KeyRefreshInterval;
         options.SaveToken = false;
+        options.IncludeErrorDetails = false;
         options.TokenValidationParameters = new TokenValidationParameters
         {
             ValidIssuer = issuer,
@@ -49,11 +54,13 @@ internal sealed class CognitoJwtBearerConfigurer : IConfigureNamedOptions<JwtBea
             ValidateAudience = false,
             ValidateLifetime = true,
             RequireExpirationTime = true,
+            LifetimeValidator = _lifetime.Validate,
             RequireSignedTokens = true,
             ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
             ClockSkew = cognito.ClockSkew,
             NameClaimType = cognito.TokenUse == CognitoTokenUse.Id ? "cognito:username" : "client_id",
             RoleClaimType = "cognito:groups",
+            AuthenticationType = name,
         };
     }
 

@@ -7,7 +7,7 @@ namespace ServiceAuth.Client.AppSync.Internal;
 /// real-time endpoint at <c>/graphql/realtime</c>.</summary>
 internal static class AppSyncEndpoints
 {
-    public static (Uri Http, Uri Realtime, string Region) Resolve(Uri graphqlEndpoint, string? region)
+    public static (Uri Http, Uri Realtime, string Region) Resolve(Uri graphqlEndpoint, string? region, bool allowInsecureHttp)
     {
         ArgumentNullException.ThrowIfNull(graphqlEndpoint);
         if (!graphqlEndpoint.IsAbsoluteUri)
@@ -15,6 +15,7 @@ internal static class AppSyncEndpoints
             throw new ArgumentException($"AppSync endpoint '{graphqlEndpoint}' must be absolute, such as https://abc.appsync-api.eu-west-1.amazonaws.com/graphql.", nameof(graphqlEndpoint));
         }
 
+        SigningSettings.RequireSecureTransport(graphqlEndpoint, allowInsecureHttp, "allowInsecureHttp");
         string host = graphqlEndpoint.Host;
         string httpHost = host.Replace(".appsync-realtime-api.", ".appsync-api.", StringComparison.OrdinalIgnoreCase);
         var http = new UriBuilder(graphqlEndpoint) { Scheme = graphqlEndpoint.Scheme is "wss" or "https" ? "https" : "http", Host = httpHost, Path = "/graphql", Query = string.Empty }.Uri;

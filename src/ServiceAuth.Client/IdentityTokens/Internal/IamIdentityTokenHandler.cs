@@ -72,8 +72,9 @@ internal sealed class IamIdentityTokenHandler(IamIdentityTokenProvider provider,
     {
         if (tokenHosts is not null && request.RequestUri is { IsAbsoluteUri: true } target && !tokenHosts.Contains(target.IdnHost))
         {
-            throw new ServiceAuthException(
-                $"IAM identity token client '{provider.Settings.ClientName}': refusing to send a token to '{target.Host}': this client sends tokens only to its BaseAddress host{(tokenHosts.Count > 1 ? " and its AdditionalHosts" : string.Empty)}. Add the host to IamIdentityTokenOptions.AdditionalHosts if it should receive them.");
+            throw new ServiceAuthException(tokenHosts.Count == 0
+                ? $"IAM identity token client '{provider.Settings.ClientName}': refusing to send a token to '{target.Host}': this client has no host bound at startup, so it sends tokens to none (a BaseAddress set on the HttpClient in a typed client's constructor is not seen by the handler). Set the HttpClient's BaseAddress with ConfigureHttpClient, or name the hosts in IamIdentityTokenOptions.AdditionalHosts."
+                : $"IAM identity token client '{provider.Settings.ClientName}': refusing to send a token to '{target.Host}': this client sends tokens only to the hosts bound at startup (its BaseAddress host and AdditionalHosts). Add the host to IamIdentityTokenOptions.AdditionalHosts if it should receive them.");
         }
 
         if (request.RequestUri is { IsAbsoluteUri: true } uri && uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback && !provider.Settings.AllowInsecureHttp)

@@ -35,7 +35,7 @@ internal sealed class SigningHandlerBuilderFilter(
         ILoggerFactory loggerFactory = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
         DisableAutoRedirect(builder.PrimaryHandler, name, loggerFactory.CreateLogger<SigV4DelegatingHandler>());
         builder.AdditionalHandlers.Add(new SigV4DelegatingHandler(
-            SigningSettings.From(options.Get(name), HttpClientBaseAddress.Probe(services, name)),
+            SigningSettings.From(options.Get(name), HttpClientBaseAddress.Probe(services, name), factoryClient: true),
             credentials.Get(name),
             SigV4Signer.Shared,
             services.GetService<TimeProvider>(),

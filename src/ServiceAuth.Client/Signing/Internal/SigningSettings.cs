@@ -29,16 +29,22 @@ internal sealed class SigningSettings
 
     public string? ApiGatewayApiId { get; init; }
 
-    /// <summary>The hosts credentials may go to: <see langword="null"/> (any) without a BaseAddress.</summary>
+    /// <summary>The hosts credentials may go to, bound when the handler is built: the BaseAddress's host and
+    /// <see cref="SignedHttpClientOptions.AdditionalSignedHosts"/>. Empty when a factory client bound none: then nothing
+    /// is signed (a BaseAddress set later, in a typed client's constructor, is invisible here, so it fails closed).
+    /// <see langword="null"/> (any host) only for a handler built by hand from options that name no host.</summary>
     public IReadOnlySet<string>? SignedHosts { get; init; }
 
     /// <param name="options">The client's options.</param>
     /// <param name="clientBaseAddress">The HttpClient's own BaseAddress (set with <c>ConfigureHttpClient</c>), which binds
     /// credentials to its host when <see cref="SignedHttpClientOptions.BaseAddress"/> is not set.</param>
-    public static SigningSettings From(SignedHttpClientOptions options, Uri? clientBaseAddress = null)
+    /// <param name="factoryClient">Whether the handler serves an <c>IHttpClientFactory</c> client (named or typed), whose
+    /// HttpClient the handler never sees: with no host bound, it signs nothing instead of anything.</param>
+    public static SigningSettings From(SignedHttpClientOptions options, Uri? clientBaseAddress = null, bool factoryClient = false)
     {
         ArgumentNullException.ThrowIfNull(options);
         AwsEndpoint.TryInfer(options.BaseAddress, out string region, out string service);
+        HashSet<string> hosts = BoundHosts(options.BaseAddress ?? clientBaseAddress, options.AdditionalSignedHosts);
         return new SigningSettings
         {
             Region = options.Region ?? (region.Length > 0 ? region : null),
@@ -50,10 +56,34 @@ internal sealed class SigningSettings
             AllowInsecureHttp = options.AllowInsecureHttp,
             ApiKey = options.ApiKey,
             ApiGatewayApiId = options.ApiGatewayApiId,
-            SignedHosts = (options.BaseAddress ?? clientBaseAddress) is { IsAbsoluteUri: true } baseAddress
-                ? new HashSet<string>([baseAddress.IdnHost, .. options.AdditionalSignedHosts], StringComparer.OrdinalIgnoreCase)
-                : null,
+            SignedHosts = hosts.Count == 0 && !factoryClient ? null : hosts,
         };
+    }
+
+    /// <summary>The hosts a client binds at startup: its BaseAddress's host and the hosts it names. Shared by the
+    /// signing and the identity-token handlers.</summary>
+    public static HashSet<string> BoundHosts(Uri? baseAddress, IEnumerable<string> namedHosts)
+    {
+        var hosts = new HashSet<string>(namedHosts, StringComparer.OrdinalIgnoreCase);
+        if (baseAddress is { IsAbsoluteUri: true })
+        {
+            hosts.Add(baseAddress.IdnHost);
+        }
+
+        return hosts;
+    }
+
+    /// <summary>The one rule for credentials over plain transport, for signed HttpClients and WebSocket handshakes:
+    /// <c>https</c>/<c>wss</c>, or a loopback host, or <paramref name="allowInsecureHttp"/>.</summary>
+    /// <param name="uri">Where the credentials would go.</param>
+    /// <param name="allowInsecureHttp">Whether the caller allowed plain transport to other hosts.</param>
+    /// <param name="setting">The setting that allows it, named in the message.</param>
+    public static void RequireSecureTransport(Uri uri, bool allowInsecureHttp, string setting)
+    {
+        if (uri.Scheme is not ("https" or "wss") && !uri.IsLoopback && !allowInsecureHttp)
+        {
+            throw new SigningException($"Refusing to sign a plain {uri.Scheme}:// request to '{uri.Host}': signed requests go over HTTPS. Use {(uri.Scheme is "ws" ? "wss" : "https")}://, or set {setting} = true for a trusted network.");
+        }
     }
 
     /// <summary>Checks the URI and adds the API key and API id headers; returns the request URI.</summary>
@@ -64,14 +94,15 @@ internal sealed class SigningSettings
             throw new SigningException("The request URI must be absolute to be signed. Set SignedHttpClientOptions.BaseAddress (HttpClient.BaseAddress) or use an absolute URI.");
         }
 
-        if (uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback && !AllowInsecureHttp)
+        RequireSecureTransport(uri, AllowInsecureHttp, "SignedHttpClientOptions.AllowInsecureHttp");
+        if (SignedHosts is { Count: 0 })
         {
-            throw new SigningException($"Refusing to sign a plain {uri.Scheme}:// request to '{uri.Host}': signed requests go over HTTPS. Use https://, or set SignedHttpClientOptions.AllowInsecureHttp = true for a trusted network.");
+            throw new SigningException($"Refusing to sign a request to '{uri.Host}': this client has no host bound at startup, so it signs for none (a BaseAddress set on the HttpClient in a typed client's constructor is not seen by the signing handler). Set SignedHttpClientOptions.BaseAddress, or the HttpClient's BaseAddress with ConfigureHttpClient, or name the hosts in SignedHttpClientOptions.AdditionalSignedHosts.");
         }
 
         if (SignedHosts is not null && !SignedHosts.Contains(uri.IdnHost))
         {
-            throw new SigningException($"Refusing to sign a request to '{uri.Host}': this client signs only for its BaseAddress host{(SignedHosts.Count > 1 ? " and its AdditionalSignedHosts" : string.Empty)}, so no credentials reach another host. Add the host to SignedHttpClientOptions.AdditionalSignedHosts if it should receive them.");
+            throw new SigningException($"Refusing to sign a request to '{uri.Host}': this client signs only for the hosts bound at startup (its BaseAddress host and AdditionalSignedHosts), so no credentials reach another host. Add the host to SignedHttpClientOptions.AdditionalSignedHosts if it should receive them.");
         }
 
         if (ApiKey is not null)
