@@ -25,7 +25,8 @@ public static class SigningSuiteLocation
 
     /// <summary>Gets the skip reason when the suite is missing outside CI, else <see langword="null"/>.</summary>
     public static string? SkipReason =>
-        IsPresent || IsCi ? null : $"AWS signing test suite not found at {SuiteDirectory}; skipped (set SERVICEAUTH_SIGV4_SUITE, or CI to make this a failure).";
+        IsPresent || IsCi ? null
+            : $"Skipped: this test checks the signer against AWS's SigV4 test vectors (the aws-signing-test-suite), which may not be redistributed and so live outside the repository; none were found at {SuiteDirectory}. Put the suite there or set SERVICEAUTH_SIGV4_SUITE; with CI set, a missing suite fails instead.";
 
     private static string Locate()
     {

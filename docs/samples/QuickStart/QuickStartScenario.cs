@@ -86,9 +86,17 @@ public static class QuickStartScenario
 
         var clients = host.Services.GetRequiredService<IHttpClientFactory>();
         var transcript = new Transcript(output, aws.BaseAddress);
+        output.WriteLine("""
+            Three services, each in its own AWS account:
+              A (111111111111) is the caller: everything below is A calling out.
+              B (333333333333) has an API behind an API Gateway JWT authorizer (Cognito tokens), and its own ASP.NET Core
+                endpoint with no API Gateway (IAM identity tokens).
+              C (222222222222) owns an IAM-authorized API, an SNS topic and an EventBridge bus; its policies name A and
+                C's own role orders-caller, which A may assume (with an external id).
+            """);
         await transcript.StepAsync("service A calls C's API with its own identity (C's resource policy allows it)", HttpStatusCode.OK,
             () => clients.CreateClient("c-as-a").GetAsync("orders/42"));
-        await transcript.StepAsync("service B, a principal C's policy does not name, calls C's API", HttpStatusCode.Forbidden,
+        await transcript.StepAsync("C's resource policy keeps out callers it does not name: service B calls C's API and gets 403", HttpStatusCode.Forbidden,
             () => clients.CreateClient("c-as-b").GetAsync("orders/42"));
         await transcript.StepAsync("service A assumes C's role through STS and calls C's API", HttpStatusCode.OK,
             () => clients.CreateClient("c-as-role-c").GetAsync("orders/42"));
@@ -112,11 +120,11 @@ public static class QuickStartScenario
         });
         await transcript.StepAsync("service A calls B's API (JWT authorizer) with a machine-to-machine token from the Cognito pool", HttpStatusCode.OK,
             () => clients.CreateClient("b-m2m").GetAsync("orders/42"));
-        await transcript.StepAsync("service A calls B's API with a token that lacks B's scope orders/read", HttpStatusCode.Forbidden,
+        await transcript.StepAsync("B's authorizer requires scope orders/read: A's token with only orders/write gets 403", HttpStatusCode.Forbidden,
             () => clients.CreateClient("b-m2m-write-only").GetAsync("orders/42"));
         await transcript.StepAsync("service A calls B's own ASP.NET Core endpoint (no API Gateway) with an IAM identity token; B names A's role", HttpStatusCode.OK,
             () => clients.CreateClient("b-as-role-a").GetAsync("orders/42"));
-        await transcript.StepAsync("a token minted for another audience (service C) is refused by B", HttpStatusCode.Unauthorized,
+        await transcript.StepAsync("B accepts only tokens minted for B: A's token for another audience (service C) gets 401", HttpStatusCode.Unauthorized,
             () => clients.CreateClient("b-with-token-for-c").GetAsync("orders/42"));
         await transcript.StepAsync("a reporting service in another account calls C's API: C's policy names it, but its own identity policy lacks execute-api:Invoke", HttpStatusCode.Forbidden,
             () => clients.CreateClient("c-as-reporting").GetAsync("reports/7"), () => aws.LastDenial);

@@ -2,7 +2,7 @@ using System.Net;
 
 namespace ServiceAuth.Client.QuickStart;
 
-/// <summary>Prints one line per step and remembers whether every step behaved as expected.</summary>
+/// <summary>Prints one line per step and remembers whether every step behaved as shown (a refusal that is the point is [ok]).</summary>
 internal sealed class Transcript
 {
     private readonly TextWriter _output;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,7 +30,7 @@ public static class SigV4HttpClientBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
         builder.Services.AddOptions<SignedHttpClientOptions>(builder.Name).Configure(configure);
-        return AddCore(builder);
+        return AddCore(builder, new SignedClientRegistration(null, configure, new StackTrace(1, fNeedFileInfo: false)));
     }
 
     /// <summary>
@@ -57,13 +58,13 @@ public static class SigV4HttpClientBuilderExtensions
             options.Configure(configure);
         }
 
-        return AddCore(builder);
+        return AddCore(builder, new SignedClientRegistration(section, configure, new StackTrace(1, fNeedFileInfo: false)));
     }
 
-    private static IHttpClientBuilder AddCore(IHttpClientBuilder builder)
+    private static IHttpClientBuilder AddCore(IHttpClientBuilder builder, SignedClientRegistration registration)
     {
         IServiceCollection services = builder.Services;
-        SingletonInstance.GetOrAdd<SignedClientRegistry>(services).Add(builder.Name);
+        SingletonInstance.GetOrAdd<SignedClientRegistry>(services).Add(builder.Name, registration);
         services.AddOptions<SignedHttpClientOptions>(builder.Name).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SignedHttpClientOptions>, SignedHttpClientOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, SigningHandlerBuilderFilter>());

@@ -14,6 +14,10 @@ internal static partial class Log
         Message = "STS AssumeRole for {RoleArn} failed with {ErrorCode} (STS request id {StsRequestId}), classified {ErrorKind}")]
     public static partial void AssumeRoleAttemptFailed(ILogger logger, string roleArn, string errorCode, string? stsRequestId, string errorKind);
 
+    [LoggerMessage(EventId = 206, EventName = "AssumeRoleSourceUnavailable", Level = LogLevel.Warning,
+        Message = "STS AssumeRole for {RoleArn} was not called: there are no source credentials to call it with. {Reason}")]
+    public static partial void AssumeRoleSourceUnavailable(ILogger logger, string roleArn, string reason);
+
     [LoggerMessage(EventId = 202, EventName = "RefreshFailedServingCached", Level = LogLevel.Warning,
         Message = "Refreshing the credentials of {RoleArn} failed ({ErrorCode}); serving the cached ones, valid until {Expiration:O}, and trying again at {NextAttempt:O}")]
     public static partial void RefreshFailedServingCached(ILogger logger, string roleArn, string? errorCode, DateTimeOffset expiration, DateTimeOffset nextAttempt);

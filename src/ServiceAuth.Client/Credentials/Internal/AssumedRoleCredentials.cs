@@ -198,12 +198,12 @@ internal sealed class AssumedRoleCredentials : AWSCredentials, IInvalidatableCre
 
         if (current.IsUsable(now))
         {
-            Log.RefreshFailedServingCached(_logger, Parameters.RoleArn, error.StsErrorCode, current.Expiration, now + wait);
+            Log.RefreshFailedServingCached(_logger, Parameters.RoleArn, error.StsErrorCode ?? "STS not reached", current.Expiration, now + wait);
             completion.SetResult(current.Credentials!);
             return;
         }
 
-        Log.RefreshFailedNoCredentials(_logger, Parameters.RoleArn, error.StsErrorCode, error.StsRequestId, now + wait);
+        Log.RefreshFailedNoCredentials(_logger, Parameters.RoleArn, error.StsErrorCode ?? "STS not reached", error.StsRequestId ?? "none", now + wait);
         completion.SetException(error);
     }
 

@@ -64,7 +64,7 @@ internal sealed class DefaultChainCredentials : AWSCredentials
 
             if (_lastFailure is { } failure && _timeProvider.GetElapsedTime(_failedAt) < RetryInterval)
             {
-                throw new ServiceAuthException(NotFound, failure);
+                throw NotFoundException(failure);
             }
 
             try
@@ -78,8 +78,12 @@ internal sealed class DefaultChainCredentials : AWSCredentials
             {
                 _lastFailure = e;
                 _failedAt = _timeProvider.GetTimestamp();
-                throw new ServiceAuthException(NotFound, e);
+                throw NotFoundException(e);
             }
         }
     }
+
+    // The chain's own message says what each source answered (no profile, no metadata endpoint, ...); it holds no secret.
+    private static ServiceAuthException NotFoundException(Exception lookup) =>
+        new($"{NotFound} What the chain tried: {lookup.Message}", lookup);
 }

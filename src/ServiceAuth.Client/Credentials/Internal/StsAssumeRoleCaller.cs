@@ -56,7 +56,15 @@ internal sealed class StsAssumeRoleCaller
             AwsErrorKind kind = StsRetryPipeline.Classify(e);
             string? code = (e as AmazonServiceException)?.ErrorCode;
             _metrics.RecordAssumeRole(_timeProvider.GetElapsedTime(started), code ?? e.GetType().FullName);
-            Log.AssumeRoleAttemptFailed(_logger, _parameters.RoleArn, code ?? e.GetType().Name, (e as AmazonServiceException)?.RequestId, kind.ToString());
+            if (e is ServiceAuthException)
+            {
+                Log.AssumeRoleSourceUnavailable(_logger, _parameters.RoleArn, e.Message);   // STS was never called
+            }
+            else
+            {
+                Log.AssumeRoleAttemptFailed(_logger, _parameters.RoleArn, code ?? e.GetType().Name, (e as AmazonServiceException)?.RequestId ?? "none", kind.ToString());
+            }
+
             throw;
         }
     }
@@ -104,6 +112,17 @@ internal sealed class StsAssumeRoleCaller
 
     private CredentialsUnavailableException ToUnavailable(Exception e)
     {
+        if (e is ServiceAuthException source)
+        {
+            // The source credentials (the default chain, or a role this one chains from) failed before STS was called.
+            return new CredentialsUnavailableException(
+                $"Could not assume role '{_parameters.RoleArn}': there are no source credentials to call STS with, so STS was not called. {source.Message}",
+                _parameters.RoleArn,
+                null,
+                null,
+                source);
+        }
+
         var service = e as AmazonServiceException;
         string what = service?.ErrorCode ?? (StsRetryPipeline.Classify(e) == AwsErrorKind.Transient ? "a timeout or connection failure" : e.GetType().Name);
         string requestId = service?.RequestId is { Length: > 0 } id ? $" (STS request id {id})" : string.Empty;
@@ -117,7 +136,7 @@ internal sealed class StsAssumeRoleCaller
 
     private static string Advice(string? code) => code switch
     {
-        "AccessDenied" => "Check that the caller's role may call sts:AssumeRole on it and that its trust policy allows the caller (and the ExternalId, if required).",
+        "AccessDenied" => "Check the RoleArn for a misspelt role name or account id (STS answers AccessDenied for a role that does not exist, too), that the caller may call sts:AssumeRole on it, and that its trust policy allows the caller (and the ExternalId, if required).",
         "MalformedPolicyDocument" or "PackedPolicyTooLarge" => "Fix the session Policy, PolicyArns or Tags.",
         "RegionDisabledException" => "Activate STS in that region (IAM account settings) or set AssumeRole.StsRegion to an enabled region.",
         "ValidationError" => "A parameter was rejected; when role chaining, DurationSeconds must be at most 3600.",

@@ -17,6 +17,11 @@ internal sealed class SignedHttpClientOptionsValidator(SignedClientRegistry regi
         }
 
         var failures = new List<string>();
+        if (registry.Conflict(name) is { } conflict)
+        {
+            failures.Add(conflict);
+        }
+
         string client = $"Signed HttpClient '{name}'";
         if (options.BaseAddress is { } address)
         {
