@@ -38,7 +38,7 @@ internal sealed class HybridTokenStore : ISharedTokenStore
     {
         string cacheKey = CacheKey(key);
         AccessToken? shared = await ReadAsync(cacheKey, description, cancellationToken).ConfigureAwait(false);
-        if (shared is not null && shared.ExpiresAt - _timeProvider.GetUtcNow() >= TokenRefreshPolicy.MinLifetime)
+        if (shared is not null && shared.ExpiresAt - _timeProvider.GetUtcNow() > TokenRefreshPolicy.Policy.MinLifetime)
         {
             Log.SharedTokenUsed(_logger, description, shared.ExpiresAt);
             return shared;
@@ -72,7 +72,7 @@ internal sealed class HybridTokenStore : ISharedTokenStore
     private async Task WriteAsync(string cacheKey, AccessToken token, string description, CancellationToken cancellationToken)
     {
         DateTimeOffset now = _timeProvider.GetUtcNow();
-        TimeSpan shareFor = TokenSnapshot.Fresh(token, now).RefreshAt - now;
+        TimeSpan shareFor = TokenRefreshPolicy.Policy.RefreshAt(now, token.ExpiresAt) - now;
         if (shareFor <= TimeSpan.Zero)
         {
             return;
