@@ -16,10 +16,13 @@ internal sealed class TokenEntry
     private static readonly Func<AccessToken, AccessToken, bool> IsSame = static (cached, used) => ReferenceEquals(cached, used);
 
     private readonly RefreshAheadValue<AccessToken> _value;
+    private readonly Action<AccessToken>? _rejected;
 
-    public TokenEntry(string description, Func<CancellationToken, Task<AccessToken>> fetch, TimeProvider timeProvider, IRandomizer random, ILogger logger, TokenMetrics? metrics = null)
+    public TokenEntry(
+        string description, Func<CancellationToken, Task<AccessToken>> fetch, TimeProvider timeProvider, IRandomizer random, ILogger logger, TokenMetrics? metrics = null, Action<AccessToken>? rejected = null)
     {
         Description = description;
+        _rejected = rejected;
         var events = new TokenRefreshEvents(description, logger, metrics ?? TokenMetrics.Shared);
         _value = new RefreshAheadValue<AccessToken>(TokenRefreshPolicy.Policy, async cancellationToken =>
         {
@@ -48,7 +51,11 @@ internal sealed class TokenEntry
     /// <summary>
     /// A target refused <paramref name="used"/> as <c>invalid_token</c>: drops it if it is still cached, at most once per
     /// 30 seconds. Returns whether sending again with the token the cache now gives is worthwhile (false when the drop was
-    /// rate-limited).
+    /// rate-limited). The shared store, if any, is told either way: it never hands the rejected token out again.
     /// </summary>
-    public bool Invalidate(AccessToken used) => _value.Invalidate(IsSame, used) != InvalidationResult.RateLimited;
+    public bool Invalidate(AccessToken used)
+    {
+        _rejected?.Invoke(used);
+        return _value.Invalidate(IsSame, used) != InvalidationResult.RateLimited;
+    }
 }
