@@ -1,4 +1,5 @@
-using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -11,12 +12,14 @@ namespace ServiceAuth.Client;
 public static class ClientCredentialsHybridCacheServiceCollectionExtensions
 {
     /// <summary>
-    /// Makes every client-credentials token cache of this container share its tokens through <see cref="HybridCache"/>'s
-    /// distributed cache (register one, e.g. <c>AddStackExchangeRedisCache</c>): a cold or refreshing entry reads the
-    /// shared token first and asks the token endpoint only when there is none; a fetched token is shared until its
-    /// refresh-ahead time. Tokens are encrypted with ASP.NET Core Data Protection (<c>AddDataProtection</c> is called;
-    /// configure a key ring and application name shared by the fleet, or processes cannot read each other's entries).
-    /// A distributed cache failure never fails a request: the token endpoint is asked and a warning logged.
+    /// Makes every client-credentials token cache of this container share its tokens through the registered
+    /// <see cref="IDistributedCache"/> (register one, e.g. <c>AddStackExchangeRedisCache</c>): a cold or refreshing entry
+    /// reads the shared token first and asks the token endpoint only when there is none it can use; a fetched token is
+    /// shared, written behind the caller, until its refresh-ahead time. Entries are keyed by a keyed hash of the
+    /// registration and its secret (never the secret), and encrypted with ASP.NET Core Data Protection bound to their key
+    /// (<c>AddDataProtection</c> is called; configure a key ring and application name shared by the fleet, or processes
+    /// cannot read each other's entries). A token a target refused is never taken from the shared cache again. A
+    /// distributed cache failure never fails a request: the token endpoint is asked and a warning logged.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same service collection.</returns>
@@ -24,9 +27,12 @@ public static class ClientCredentialsHybridCacheServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddDataProtection();
-        services.AddHybridCache().AddSerializer<AccessToken, ProtectedAccessTokenSerializer>();
-        services.TryAddSingleton<ISharedTokenStore>(provider => new HybridTokenStore(
-            provider.GetRequiredService<HybridCache>(), provider.GetService<TimeProvider>(), provider.GetService<ILoggerFactory>()));
+        services.TryAddSingleton<ISharedTokenStore>(provider => provider.GetRequiredService<DistributedTokenStore>());
+        services.TryAddSingleton(provider => new DistributedTokenStore(
+            provider.GetRequiredService<IDistributedCache>(),
+            new SharedTokenProtector(provider.GetRequiredService<IDataProtectionProvider>()),
+            provider.GetService<TimeProvider>(),
+            provider.GetService<ILoggerFactory>()));
         return services;
     }
 }

@@ -14,6 +14,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 522, Level = LogLevel.Warning, Message = "Could not read the shared access token of {Client} from the distributed cache ({ErrorType}); asking the token endpoint.")]
     public static partial void SharedCacheReadFailed(ILogger logger, string client, string errorType);
 
-    [LoggerMessage(EventId = 523, Level = LogLevel.Warning, Message = "Could not share the access token of {Client} in the distributed cache ({ErrorType}); other processes will fetch their own.")]
+    [LoggerMessage(EventId = 523, Level = LogLevel.Warning, Message = "Could not write the shared access token of {Client} to the distributed cache ({ErrorType}); other processes will fetch their own.")]
     public static partial void SharedCacheWriteFailed(ILogger logger, string client, string errorType);
+
+    [LoggerMessage(EventId = 524, Level = LogLevel.Warning, Message = "Refused the access token shared in the distributed cache for {Client}: {Reason}; the entry is removed and the token endpoint asked.")]
+    public static partial void SharedTokenRefused(ILogger logger, string client, string reason);
 }

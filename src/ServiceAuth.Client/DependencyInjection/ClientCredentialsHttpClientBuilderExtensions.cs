@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServiceAuth.Client.ClientCredentials;
@@ -72,6 +73,7 @@ public static class ClientCredentialsHttpClientBuilderExtensions
         services.TryAddSingleton(provider => new ClientCredentialsTokenCache(
             provider.GetRequiredService<IHttpClientFactory>(), provider.GetService<TimeProvider>(), provider.GetService<ILoggerFactory>(),
             provider.GetService<ISharedTokenStore>(), provider.GetRequiredService<TokenMetrics>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, TokenEndpointHandlerFilter>());
         services.AddHttpClient(TokenEndpointClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
             .RedactSecrets(SensitiveHeaders);
         if (!SingletonInstance.GetOrAdd<ClientCredentialsClientRegistry>(services).Add(builder.Name))

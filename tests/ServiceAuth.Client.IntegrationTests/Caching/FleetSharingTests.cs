@@ -1,7 +1,5 @@
 using System.Text;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using ServiceAuth.Client.IntegrationTests.Testing;
 using StackExchange.Redis;
@@ -25,6 +23,7 @@ public sealed class FleetSharingTests : IDisposable
         using ServiceProvider b = Process(f, redis, targetB);
 
         await CallAsync(a);
+        await FleetProcess.WrittenAsync(a);
         await CallAsync(b);
         await CallAsync(b);
 
@@ -41,11 +40,12 @@ public sealed class FleetSharingTests : IDisposable
         using ServiceProvider a = Process(f, redis, target);
 
         await CallAsync(a);
+        await FleetProcess.WrittenAsync(a);
 
         string token = target.Requests[0].Authorization!["Bearer ".Length..];
         await using ConnectionMultiplexer connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
         RedisKey[] keys = [.. connection.GetServer("127.0.0.1", redis.Port).Keys(pattern: "*")];
-        keys.ShouldHaveSingleItem().ToString().ShouldStartWith("ServiceAuth.Client:token:");
+                keys.ShouldHaveSingleItem().ToString().ShouldStartWith("ServiceAuth.Client:token:");
         HashEntry[] fields = await connection.GetDatabase().HashGetAllAsync(keys[0]);
         byte[] stored = (byte[])fields.Single(e => e.Name == "data").Value!;
         stored.Length.ShouldBeGreaterThan(token.Length, "the entry holds the token, encrypted");
@@ -67,6 +67,7 @@ public sealed class FleetSharingTests : IDisposable
         var logs = new FakeLoggerProvider();
         using ServiceProvider b = Process(f, redis, target, logs);
         await CallAsync(a);
+        await FleetProcess.WrittenAsync(a);
 
         await redis.StopAsync();
         await CallAsync(b);
@@ -75,32 +76,17 @@ public sealed class FleetSharingTests : IDisposable
         f.Pool.TokenRequestCount.ShouldBe(2, "process B could not read Redis, so it asked the pool once");
         target.Requests.Count.ShouldBe(3);
         target.Requests.ShouldAllBe(r => r.Authorization!.StartsWith("Bearer ", StringComparison.Ordinal));
-        string.Join("\n", logs.Collector.Lines()).ShouldContain("Microsoft.Extensions.Caching.Hybrid.HybridCache [6] Cache backend read failure", Case.Sensitive);
+        string.Join("\n", logs.Collector.Lines()).ShouldContain("ServiceAuth.Client.Caching [522] Could not read the shared access token", Case.Sensitive);
     }
 
     public void Dispose() => _keys.Delete(recursive: true);
 
     private static async Task CallAsync(ServiceProvider provider)
     {
-        HttpClient client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("orders");
-        using HttpResponseMessage response = await client.GetAsync(new Uri("https://orders.example/orders/1"));
+        using HttpResponseMessage response = await FleetProcess.CallAsync(provider);
         response.EnsureSuccessStatusCode();
     }
 
-    private ServiceProvider Process(CognitoFixture f, RedisServer redis, CapturingHandler target, FakeLoggerProvider? logs = null)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging(builder => builder.AddProvider(logs ?? new FakeLoggerProvider()));
-        services.AddStackExchangeRedisCache(o => o.Configuration = redis.Configuration);
-        services.AddDataProtection().SetApplicationName("fleet-sharing-tests").PersistKeysToFileSystem(_keys);
-        services.AddClientCredentialsHybridCache();
-        services.AddHttpClient("orders").ConfigurePrimaryHttpMessageHandler(() => target).AddClientCredentialsToken(o =>
-        {
-            o.TokenEndpoint = f.Pool.TokenEndpoint;
-            o.ClientId = f.Reader.ClientId;
-            o.ClientSecret = f.Reader.ClientSecret;
-            o.Scopes.Add("orders/read");
-        });
-        return services.BuildServiceProvider();
-    }
+    private ServiceProvider Process(CognitoFixture f, RedisServer redis, CapturingHandler target, FakeLoggerProvider? logs = null) =>
+        FleetProcess.Start(f, _keys, target, redis, logs);
 }

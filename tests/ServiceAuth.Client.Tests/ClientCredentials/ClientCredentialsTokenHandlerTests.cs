@@ -78,7 +78,7 @@ public sealed class ClientCredentialsTokenHandlerTests
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         target.Requests.Count.ShouldBe(1);
-        f.Entry().Snapshot.Token.ShouldBeNull("the rejected token is dropped all the same");
+        f.Entry().Snapshot.Value.ShouldBeNull("the rejected token is dropped all the same");
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class TokenCacheKeyTests
 
     private static ClientCredentialsTokenOptions Copy(ClientCredentialsTokenOptions source, string[] scopes)
     {
-        var copy = new ClientCredentialsTokenOptions { TokenEndpoint = source.TokenEndpoint, ClientId = source.ClientId, ClientSecret = "another-secret" };
+        var copy = new ClientCredentialsTokenOptions { TokenEndpoint = source.TokenEndpoint, ClientId = source.ClientId, ClientSecret = source.ClientSecret };
         foreach (string scope in scopes)
         {
             copy.Scopes.Add(scope);

@@ -115,7 +115,7 @@ public sealed class TokenCacheTests
             int calls = f.Endpoint.Calls;
             (await entry.GetTokenAsync(CancellationToken.None)).ShouldBeSameAs(original);
             await Eventually.UntilAsync(() => entry.PendingRefresh is null && f.Endpoint.Calls == calls + 1, "the background refresh fails");
-            TimeSpan delay = entry.Snapshot.NextAttemptAt - f.Time.GetUtcNow();
+            TimeSpan delay = f.Time.GetElapsedTime(f.Time.GetTimestamp(), entry.Snapshot.NextAttemptAt);
             delays.Add(delay);
             (await entry.GetTokenAsync(CancellationToken.None)).ShouldBeSameAs(original);
             f.Endpoint.Calls.ShouldBe(calls + 1, "no request before the backoff ends");
@@ -148,7 +148,7 @@ public sealed class TokenCacheTests
         f.Endpoint.Calls.ShouldBe(1);
 
         f.Endpoint.Respond = n => FakeTokenEndpoint.Token($"token-{n}", 3600);
-        f.Time.Advance(TokenRefreshPolicy.MaxErrorCache);
+        f.Time.Advance(TokenRefreshPolicy.Policy.MaxErrorCache);
         (await entry.GetTokenAsync(CancellationToken.None)).Value.ShouldBe("token-2");
     }
 
@@ -160,10 +160,10 @@ public sealed class TokenCacheTests
         await entry.GetTokenAsync(CancellationToken.None);
         f.Endpoint.Respond = _ => FakeTokenEndpoint.Json(HttpStatusCode.InternalServerError, "{}");
 
-        f.Time.Advance(TimeSpan.FromMinutes(59.5));
+        f.Time.Advance(TimeSpan.FromMinutes(60));
 
         await Should.ThrowAsync<TokenUnavailableException>(entry.GetTokenAsync(CancellationToken.None).AsTask());
-        entry.Snapshot.Token.ShouldBeNull();
+        entry.Snapshot.Value.ShouldBeNull();
     }
 
     [Fact]
@@ -218,7 +218,7 @@ public sealed class TokenCacheTests
 
         entry.Invalidate(first).ShouldBeTrue();
 
-        entry.Snapshot.Token.ShouldBeSameAs(second);
+        entry.Snapshot.Value.ShouldBeSameAs(second);
         f.Endpoint.Calls.ShouldBe(2);
     }
 
@@ -230,6 +230,6 @@ public sealed class TokenCacheTests
 
         TokenUnavailableException e = await Should.ThrowAsync<TokenUnavailableException>(f.Entry().GetTokenAsync(CancellationToken.None).AsTask());
 
-        e.Message.ShouldContain("less than 10 seconds");
+        e.Message.ShouldContain("within 10 seconds");
     }
 }

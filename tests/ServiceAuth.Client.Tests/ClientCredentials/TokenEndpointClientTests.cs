@@ -128,7 +128,7 @@ public sealed class TokenEndpointClientTests
         TokenEntry entry = f.Entry();
 
         await Should.ThrowAsync<TokenUnavailableException>(entry.GetTokenAsync(CancellationToken.None).AsTask());
-        f.Time.Advance(TokenRefreshPolicy.MaxErrorCache);
+        f.Time.Advance(TokenRefreshPolicy.Policy.MaxErrorCache);
         await entry.GetTokenAsync(CancellationToken.None);
         await entry.GetTokenAsync(CancellationToken.None);
 

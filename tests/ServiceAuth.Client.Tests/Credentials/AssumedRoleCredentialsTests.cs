@@ -123,7 +123,7 @@ public sealed class AssumedRoleCredentialsTests
 
         served.IsCompletedSuccessfully.ShouldBeTrue();
         (await served).AccessKey.ShouldBe(original.AccessKey);
-        entry.Snapshot.Credentials!.AccessKey.ShouldBe(original.AccessKey);
+        entry.Snapshot.Value!.AccessKey.ShouldBe(original.AccessKey);
         callsWithinFiveMinutes.ShouldBe(2);
         TimeSpan.FromSeconds((entry.Snapshot.NextAttemptAt - failedAt) / (double)f.Time.TimestampFrequency).ShouldBeInRange(TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10));
     }

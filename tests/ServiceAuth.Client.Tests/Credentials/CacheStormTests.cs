@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using ServiceAuth.Client.Credentials;
 using ServiceAuth.Client.Credentials.Internal;
+using ServiceAuth.Client.Tests.Credentials.RefreshAhead;
 using ServiceAuth.Client.Tests.Support;
 
 namespace ServiceAuth.Client.Tests.Credentials;
@@ -9,26 +10,27 @@ namespace ServiceAuth.Client.Tests.Credentials;
 /// invalidated too.</summary>
 public sealed class CacheStormTests
 {
-    [Fact]
-    public async Task ShortLifetime_FastLocalClock_RefreshesAtMostOncePerHalfTheRemainingLifetime()
+    [Theory]
+    [InlineData(CredentialsSubject.Name, 5, 7)] // one refresh every 2 minutes (half of 4) over 10 minutes
+    [InlineData(TokenSubject.Name, 3, 5)] // one refresh every 3 minutes (a quarter of 4 before expiry)
+    public async Task ShortLifetime_FastLocalClock_RefreshesAtMostOncePerHalfTheRemainingLifetime(string user, int minCalls, int maxCalls)
     {
-        var f = CacheFixture.ForDrivenTime();
-        f.Sts.Lifetime = TimeSpan.FromMinutes(4); // less than the 5-minute advisory window left: a fast clock, or a test lifetime
-        AssumedRoleCredentials entry = f.Entry();
-        await entry.GetCredentialsAsync();
+        RefreshSubject subject = RefreshSubject.Create(user);
+        subject.Lifetime = TimeSpan.FromMinutes(4); // less than the 5-minute advisory window left: a fast clock, or a test lifetime
+        await subject.GetAsync();
 
         for (int second = 0; second < 600; second++)
         {
-            f.Time.Advance(TimeSpan.FromSeconds(1));
-            await entry.GetCredentialsAsync();
-            if (entry.PendingRefresh is { } refresh)
+            subject.Time.Advance(TimeSpan.FromSeconds(1));
+            await subject.GetAsync();
+            if (subject.PendingRefresh is { } refresh)
             {
                 await refresh;
             }
         }
 
-        // One refresh every 2 minutes (half of 4) over 10 minutes, not one per lookup.
-        f.Sts.Calls.ShouldBeInRange(5, 7);
+        // Not one refresh per lookup.
+        subject.Calls.ShouldBeInRange(minCalls, maxCalls);
     }
 
     [Fact]

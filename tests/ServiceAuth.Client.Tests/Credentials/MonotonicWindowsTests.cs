@@ -1,31 +1,44 @@
-using Amazon.Runtime;
-using ServiceAuth.Client.Credentials;
-using ServiceAuth.Client.Credentials.Internal;
-using ServiceAuth.Client.Protocol.Internal;
+using ServiceAuth.Client.Tests.Credentials.RefreshAhead;
 using ServiceAuth.Client.Tests.Support;
 
 namespace ServiceAuth.Client.Tests.Credentials;
 
-/// <summary>Issue 9 item 8: the error cache and the backoff are durations, measured with timestamps, so a wall clock
-/// stepped back does not stretch them.</summary>
+/// <summary>Issue 9 item 8 and issue 18, for every user of the refresh-ahead engine: the error cache, the backoff and the
+/// invalidation limit are durations, measured with timestamps, so a wall clock stepped back does not stretch them.</summary>
 public sealed class MonotonicWindowsTests
 {
-    [Fact]
-    public async Task ErrorCache_WallClockSteppedBackAnHour_StillEndsAfterAtMost5Seconds()
+    [Theory]
+    [MemberData(nameof(RefreshSubject.Users), MemberType = typeof(RefreshSubject))]
+    public async Task ErrorCache_WallClockSteppedBackAnHour_StillEndsAfterAtMost5Seconds(string user)
     {
         var clock = new SteppedWallClock();
-        var sts = new FakeSts(clock.Fake) { Behavior = _ => throw FakeSts.Error("AccessDenied", System.Net.HttpStatusCode.Forbidden) };
-        var cache = new AssumeRoleCredentialsCache(sts, clock, null, new StsCallSettings { MaxAttempts = 1, Randomizer = new SystemRandomizer(new Random(42)) });
-        AWSCredentials entry = cache.GetCredentials(new AssumeRoleOptions { RoleArn = CacheFixture.RoleArn }, CacheFixture.Source, "eu-west-1");
+        RefreshSubject subject = RefreshSubject.Create(user, clock);
+        subject.Fail();
 
-        await Should.ThrowAsync<CredentialsUnavailableException>(entry.GetCredentialsAsync);
+        await Should.ThrowAsync<ServiceAuthException>(subject.GetAsync);
         clock.Step = -TimeSpan.FromHours(1);
-        await Should.ThrowAsync<CredentialsUnavailableException>(entry.GetCredentialsAsync);
-        sts.Calls.ShouldBe(1);
+        await Should.ThrowAsync<ServiceAuthException>(subject.GetAsync);
+        subject.Calls.ShouldBe(1);
 
         clock.Fake.Advance(TimeSpan.FromSeconds(5));
-        await Should.ThrowAsync<CredentialsUnavailableException>(entry.GetCredentialsAsync);
+        await Should.ThrowAsync<ServiceAuthException>(subject.GetAsync);
 
-        sts.Calls.ShouldBe(2);
+        subject.Calls.ShouldBe(2);
+    }
+
+    [Theory]
+    [MemberData(nameof(RefreshSubject.Users), MemberType = typeof(RefreshSubject))]
+    public async Task InvalidationLimit_WallClockSteppedBackAnHour_StillEndsAfterItsInterval(string user)
+    {
+        var clock = new SteppedWallClock();
+        RefreshSubject subject = RefreshSubject.Create(user, clock);
+        string first = await subject.GetAsync();
+        subject.Invalidate(first).ShouldBeTrue();
+        string second = await subject.GetAsync();
+
+        clock.Step = -TimeSpan.FromHours(1);
+        clock.Fake.Advance(TimeSpan.FromSeconds(31));
+
+        subject.Invalidate(second).ShouldBeTrue("the limit is 15 or 30 seconds, whatever the wall clock did");
     }
 }

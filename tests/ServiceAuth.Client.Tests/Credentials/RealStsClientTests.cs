@@ -39,7 +39,7 @@ public sealed class RealStsClientTests
 
         credentials.AccessKey.ShouldBe("ASIAJEXAMPLEXEG2JICEA");
         credentials.Token.ShouldBe("AQoDYXdzEPT//////////wEXAMPLEtc764");
-        rig.Entry.Snapshot.Expiration.ShouldBe(new DateTimeOffset(2026, 11, 22, 13, 0, 0, TimeSpan.Zero));
+        rig.Entry.Snapshot.ExpiresAt.ShouldBe(new DateTimeOffset(2026, 11, 22, 13, 0, 0, TimeSpan.Zero));
         string body = rig.Bodies.ShouldHaveSingleItem();
         body.ShouldContain("Action=AssumeRole");
         body.ShouldContain("RoleSessionName=orders-api");

@@ -43,7 +43,7 @@ public sealed class StsOutageTests(ITestOutputHelper output)
         f.Sts.Behavior = _ => Task.FromResult(f.Sts.Success());
         f.Time.Advance(TimeSpan.FromMinutes(10));
         _ = entry.GetCredentialsAsync();
-        await Eventually.UntilAsync(() => entry.PendingRefresh is null && entry.Snapshot.Credentials!.AccessKey != original.AccessKey, "STS recovers");
+        await Eventually.UntilAsync(() => entry.PendingRefresh is null && entry.Snapshot.Value!.AccessKey != original.AccessKey, "STS recovers");
 
         output.WriteLine($"STS attempts during the 30-minute outage: {attemptsDuringOutage}; requests served: {served}, failed: {failed}");
         failed.ShouldBe(0);

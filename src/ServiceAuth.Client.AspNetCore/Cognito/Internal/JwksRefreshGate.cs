@@ -8,7 +8,8 @@ namespace ServiceAuth.Client.AspNetCore.Cognito.Internal;
 /// Fetches a pool's keys again when a token names an unknown <c>kid</c>, so that the request carrying the first token
 /// of a rotated key is accepted (JwtBearer alone refreshes in the background and refuses that request). One fetch at a
 /// time, at most one per 5 minutes per scheme (random <c>kid</c>s cannot turn into a stream of JWKS requests); within
-/// that window the keys of the last fetch answer.
+/// that window the keys of the last fetch answer. The interval is measured with timestamps: a wall clock stepped back
+/// does not stretch it.
 /// </summary>
 internal sealed class JwksRefreshGate
 {
@@ -16,7 +17,7 @@ internal sealed class JwksRefreshGate
 
     private readonly TimeProvider _timeProvider;
     private readonly object _gate = new();
-    private DateTimeOffset _lastFetch = DateTimeOffset.MinValue;
+    private long _lastFetch;
     private Task<ICollection<SecurityKey>?>? _keys;
 
     public JwksRefreshGate(TimeProvider timeProvider) => _timeProvider = timeProvider;
@@ -25,13 +26,12 @@ internal sealed class JwksRefreshGate
     {
         lock (_gate)
         {
-            DateTimeOffset now = _timeProvider.GetUtcNow();
-            if (_keys is { } recent && (!recent.IsCompleted || now - _lastFetch < MinInterval))
+            if (_keys is { } recent && (!recent.IsCompleted || _timeProvider.GetElapsedTime(_lastFetch) < MinInterval))
             {
                 return recent;
             }
 
-            _lastFetch = now;
+            _lastFetch = _timeProvider.GetTimestamp();
             return _keys = FetchAsync(metadataAddress, backchannel, requireHttps);
         }
     }

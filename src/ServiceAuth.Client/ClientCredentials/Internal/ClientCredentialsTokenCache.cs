@@ -7,12 +7,13 @@ using ServiceAuth.Client.Protocol.Internal;
 namespace ServiceAuth.Client.ClientCredentials.Internal;
 
 /// <summary>The container's access token cache: one <see cref="TokenEntry"/> per (token endpoint, client id, scopes,
-/// resource), shared by every HttpClient that asks for the same token. The first client to ask creates the entry with
-/// its secret; clients sharing a key must share the secret.</summary>
+/// resource, secret), shared by every HttpClient that asks for the same token with the same secret (or secret
+/// provider).</summary>
 internal sealed class ClientCredentialsTokenCache
 {
     private readonly ConcurrentDictionary<TokenCacheKey, Lazy<TokenEntry>> _entries = new();
-    private readonly Func<ClientCredentialsTokenOptions, Func<CancellationToken, Task<AccessToken>>> _fetcher;
+    private readonly Func<ClientCredentialsTokenOptions, TokenEndpointClient>? _client;
+    private readonly Func<ClientCredentialsTokenOptions, Func<CancellationToken, Task<AccessToken>>>? _fetcher;
     private readonly TimeProvider _timeProvider;
     private readonly IRandomizer _random;
     private readonly ILogger _logger;
@@ -22,14 +23,14 @@ internal sealed class ClientCredentialsTokenCache
     public ClientCredentialsTokenCache(
         IHttpClientFactory clients, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, ISharedTokenStore? sharedStore = null,
         TokenMetrics? metrics = null)
-        : this(fetcher: null!, timeProvider, loggerFactory, random: null, metrics)
+        : this(fetcher: null, timeProvider, loggerFactory, random: null, metrics)
     {
-        _fetcher = options => new TokenEndpointClient(options, () => clients.CreateClient(TokenEndpointClient.HttpClientName), _timeProvider, _logger, _metrics).RequestAsync;
+        _client = options => new TokenEndpointClient(options, () => clients.CreateClient(TokenEndpointClient.HttpClientName), _timeProvider, _logger, _metrics);
         _sharedStore = sharedStore;
     }
 
     internal ClientCredentialsTokenCache(
-        Func<ClientCredentialsTokenOptions, Func<CancellationToken, Task<AccessToken>>> fetcher, TimeProvider? timeProvider, ILoggerFactory? loggerFactory, IRandomizer? random, TokenMetrics? metrics = null)
+        Func<ClientCredentialsTokenOptions, Func<CancellationToken, Task<AccessToken>>>? fetcher, TimeProvider? timeProvider, ILoggerFactory? loggerFactory, IRandomizer? random, TokenMetrics? metrics = null)
     {
         _metrics = metrics ?? TokenMetrics.Shared;
         _fetcher = fetcher;
@@ -41,23 +42,32 @@ internal sealed class ClientCredentialsTokenCache
     internal int Count => _entries.Count;
 
     public TokenEntry GetEntry(ClientCredentialsTokenOptions options) =>
-        _entries.GetOrAdd(TokenCacheKey.From(options), key => new Lazy<TokenEntry>(() => Create(options))).Value;
+        _entries.GetOrAdd(TokenCacheKey.From(options), key => new Lazy<TokenEntry>(() => Create(key, options))).Value;
 
     /// <summary>Names a client for logs and messages: client id and token endpoint, never the secret.</summary>
     public static string Describe(ClientCredentialsTokenOptions options) =>
         $"client '{options.ClientId}' at {options.TokenEndpoint?.GetLeftPart(UriPartial.Path)}";
 
-    private TokenEntry Create(ClientCredentialsTokenOptions options)
+    private TokenEntry Create(TokenCacheKey key, ClientCredentialsTokenOptions options)
     {
         string description = Describe(options);
-        Func<CancellationToken, Task<AccessToken>> fetch = _fetcher(options);
-        if (_sharedStore is { } store)
+        if (_fetcher is not null)
         {
-            TokenCacheKey key = TokenCacheKey.From(options);
-            Func<CancellationToken, Task<AccessToken>> fromIdp = fetch;
-            fetch = cancellationToken => store.GetOrFetchAsync(key, description, fromIdp, cancellationToken);
+            return new(description, _fetcher(options), _timeProvider, _random, _logger, _metrics);
         }
 
-        return new(description, fetch, _timeProvider, _random, _logger, _metrics);
+        TokenEndpointClient client = _client!(options);
+        if (_sharedStore is not { } store)
+        {
+            return new(description, client.RequestAsync, _timeProvider, _random, _logger, _metrics);
+        }
+
+        // The shared key is a keyed hash of the secret in use: a rotated secret (provider) gets entries of its own.
+        return new(description, async cancellationToken =>
+        {
+            string secret = await client.SecretAsync(cancellationToken).ConfigureAwait(false);
+            string shared = key.SecretHash ?? TokenCacheKey.HashSecret(key.TokenEndpoint, key.ClientId, key.Scopes, key.Resource, secret);
+            return await store.GetOrFetchAsync(shared, description, c => client.RequestAsync(secret, c), cancellationToken).ConfigureAwait(false);
+        }, _timeProvider, _random, _logger, _metrics, store.Rejected);
     }
 }

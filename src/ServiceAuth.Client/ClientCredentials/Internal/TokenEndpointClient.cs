@@ -32,9 +32,12 @@ internal sealed class TokenEndpointClient
         _scopes = TokenCacheKey.NormalizeScopes(options.Scopes);
     }
 
-    public async Task<AccessToken> RequestAsync(CancellationToken cancellationToken)
+    public async Task<AccessToken> RequestAsync(CancellationToken cancellationToken) =>
+        await RequestAsync(await SecretAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Sends one token request authenticated with <paramref name="secret"/> (from <see cref="SecretAsync"/>).</summary>
+    public async Task<AccessToken> RequestAsync(string secret, CancellationToken cancellationToken)
     {
-        string secret = await SecretAsync(cancellationToken).ConfigureAwait(false);
         using var request = new ClientCredentialsTokenRequest
         {
             Address = _options.TokenEndpoint!.AbsoluteUri,
@@ -88,7 +91,8 @@ internal sealed class TokenEndpointClient
         return new AccessToken(response.AccessToken, now + TimeSpan.FromSeconds(response.ExpiresIn));
     }
 
-    private async ValueTask<string> SecretAsync(CancellationToken cancellationToken)
+    /// <summary>The client secret: the configured one, or the provider's answer (asked before every token request).</summary>
+    public async ValueTask<string> SecretAsync(CancellationToken cancellationToken)
     {
         if (_options.ClientSecretProvider is not { } provider)
         {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Duende.IdentityModel.Client;
 
 namespace ServiceAuth.Client.ClientCredentials.Internal;
@@ -16,7 +17,8 @@ internal static class TokenErrors
                 $"The token endpoint could not be reached for {who}: {response.Exception?.GetType().Name}.", null, null, response.Exception);
         }
 
-        string? code = response.ErrorType == ResponseErrorType.Protocol ? response.Error : null;
+        // RFC 6749 §5.2: an OAuth error may come with 400 or, for invalid_client, with 401 (and WWW-Authenticate).
+        string? code = response.ErrorType == ResponseErrorType.Protocol ? response.Error : status is 400 or 401 ? OAuthError(response) : null;
         string fix = code switch
         {
             "invalid_client" => "Check ClientId and the client secret, and that the app client has a secret (client credentials need a confidential client).",
@@ -29,5 +31,26 @@ internal static class TokenErrors
         };
         string what = code is null ? $"HTTP {status}" : $"'{code}' (HTTP {status})";
         return new TokenUnavailableException($"The token endpoint refused {who} with {what}. {fix}", code, status, null);
+    }
+
+    /// <summary>The <c>error</c> member of a JSON error body, when it is an RFC 6749 error code (printable ASCII, no quote
+    /// or backslash; at most 64 characters): the server's text never reaches a message otherwise.</summary>
+    private static string? OAuthError(TokenResponse response)
+    {
+        try
+        {
+            using JsonDocument body = JsonDocument.Parse(response.Raw ?? string.Empty);
+            return body.RootElement.ValueKind == JsonValueKind.Object
+                && body.RootElement.TryGetProperty("error", out JsonElement error)
+                && error.ValueKind == JsonValueKind.String
+                && error.GetString() is { Length: > 0 and <= 64 } code
+                && code.All(c => c is >= ' ' and <= '~' and not '"' and not '\\')
+                ? code
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

@@ -7,7 +7,8 @@ namespace ServiceAuth.Client.Credentials.Internal;
 /// AWSSDK.Core's default credential chain, resolved on first use (not at startup, so that a host without credentials can
 /// still start and fail with a clear message on its first signed call). A failed lookup is not kept for the process's
 /// life: the chain is tried again at most once every <see cref="RetryInterval"/>, so a source that appears later (a
-/// sidecar writing a profile, a web identity token mounted late) is found; between tries the failure is thrown fast.
+/// sidecar writing a profile, a web identity token mounted late) is found; between tries the failure is thrown fast. The
+/// blocking lookup runs once, on one thread-pool thread; concurrent callers share its task (issue 19 item 20).
 /// </summary>
 internal sealed class DefaultChainCredentials : AWSCredentials
 {
@@ -21,6 +22,7 @@ internal sealed class DefaultChainCredentials : AWSCredentials
     private readonly TimeProvider _timeProvider;
     private readonly object _gate = new();
     private AWSCredentials? _resolved;
+    private Task<AWSCredentials>? _lookup;
     private Exception? _lastFailure;
     private long _failedAt;
 
@@ -32,54 +34,69 @@ internal sealed class DefaultChainCredentials : AWSCredentials
 
     public static DefaultChainCredentials Instance { get; } = new(() => DefaultAWSCredentialsIdentityResolver.GetCredentials(), TimeProvider.System);
 
-    public override ImmutableCredentials GetCredentials() => Resolved().GetCredentials();
+    public override ImmutableCredentials GetCredentials() =>
+        Volatile.Read(ref _resolved) is { } resolved ? resolved.GetCredentials() : LookupAsync().GetAwaiter().GetResult().GetCredentials();
 
-    public override Task<ImmutableCredentials> GetCredentialsAsync()
-    {
-        try
-        {
-            return Resolved().GetCredentialsAsync();
-        }
-        catch (ServiceAuthException e)
-        {
-            return Task.FromException<ImmutableCredentials>(e);
-        }
-    }
+    public override Task<ImmutableCredentials> GetCredentialsAsync() =>
+        Volatile.Read(ref _resolved) is { } resolved ? resolved.GetCredentialsAsync() : AfterLookupAsync();
 
     public override string ToString() => "AWSSDK.Core default credential chain";
 
-    private AWSCredentials Resolved()
+    private async Task<ImmutableCredentials> AfterLookupAsync()
     {
-        if (Volatile.Read(ref _resolved) is { } resolved)
-        {
-            return resolved;
-        }
+        AWSCredentials resolved = await LookupAsync().ConfigureAwait(false);
+        return await resolved.GetCredentialsAsync().ConfigureAwait(false);
+    }
 
+    /// <summary>The one lookup in flight, shared by every caller: the lock is held only to read or start it, so callers
+    /// waiting for a slow chain (instance metadata) wait on a task, not on a blocked thread each.</summary>
+    private Task<AWSCredentials> LookupAsync()
+    {
         lock (_gate)
         {
             if (_resolved is { } raced)
             {
-                return raced;
+                return Task.FromResult(raced);
+            }
+
+            if (_lookup is { } running)
+            {
+                return running;
             }
 
             if (_lastFailure is { } failure && _timeProvider.GetElapsedTime(_failedAt) < RetryInterval)
             {
-                throw NotFoundException(failure);
+                return Task.FromException<AWSCredentials>(NotFoundException(failure));
             }
 
-            try
+            return _lookup = Task.Run(Lookup);
+        }
+    }
+
+    private AWSCredentials Lookup()
+    {
+        try
+        {
+            AWSCredentials found = _resolve();
+            lock (_gate)
             {
-                AWSCredentials found = _resolve();
                 Volatile.Write(ref _resolved, found);
                 _lastFailure = null;
-                return found;
+                _lookup = null;
             }
-            catch (Exception e) when (e is not OutOfMemoryException)
+
+            return found;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            lock (_gate)
             {
                 _lastFailure = e;
                 _failedAt = _timeProvider.GetTimestamp();
-                throw NotFoundException(e);
+                _lookup = null;
             }
+
+            throw NotFoundException(e);
         }
     }
 
