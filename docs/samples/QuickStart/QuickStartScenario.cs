@@ -42,7 +42,7 @@ public static class QuickStartScenario
         LocalAppClient appA = pool.AddAppClient("service-a", "orders/read", "orders/write");
         aws.AddJwtApi("GET", "/b/orders/{id}", pool, [appA.ClientId], ["orders/read"]);   // B behind a JWT authorizer
         aws.AddRole(RoleA, trust => trust.AllowPrincipal(serviceA.Arn)); // A's own role (its task role on ECS)
-        (WebApplication serviceBHost, Uri serviceBAddress) = await ServiceB.StartAsync(aws.BaseAddress, RoleA);
+        (WebApplication serviceBHost, Uri serviceBAddress) = await ServiceB.StartAsync(aws, RoleA);
         await using WebApplication serviceBApp = serviceBHost;
 
         // Service A's configuration: the part a real application writes.
