@@ -45,7 +45,7 @@ public static class QuickStartScenario
         LocalUser reporting = aws.AddUser("reporting", "444444444444");  // a reporting service in a fourth account
         aws.AddApi("GET", "/prod/reports/{id}", reporting.Arn);        // C's resource policy names it...
         aws.SetIdentityPolicies(reporting.Arn, """{"Version":"2012-10-17","Statement":{"Sid":"PublishOnly","Effect":"Allow","Action":"sns:Publish","Resource":"*"}}""");
-        (WebApplication serviceBHost, Uri serviceBAddress) = await ServiceB.StartAsync(aws.BaseAddress, RoleA);
+        (WebApplication serviceBHost, Uri serviceBAddress) = await ServiceB.StartAsync(aws, RoleA);
         await using WebApplication serviceBApp = serviceBHost;
 
         // Service A's configuration: the part a real application writes.

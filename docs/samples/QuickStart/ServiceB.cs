@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ServiceAuth.Client.AspNetCore.IdentityTokens;
+using ServiceAuth.Client.Testing;
 
 namespace ServiceAuth.Client.QuickStart;
 
@@ -18,7 +19,7 @@ internal static class ServiceB
 {
     public const string Audience = "service-b";
 
-    public static async Task<(WebApplication App, Uri Address)> StartAsync(Uri localSts, string allowedRole)
+    public static async Task<(WebApplication App, Uri Address)> StartAsync(LocalAwsEndpoint localSts, string allowedRole)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -29,9 +30,11 @@ internal static class ServiceB
             .AddIamIdentityToken(o =>
             {
                 o.Audience = Audience;
-                o.AllowedAccounts.Add("111111111111");    // the accounts whose callers B serves
-                o.StsEndpointOverrideForTests = localSts; // the QuickStart's local STS; never set in production
+                o.AllowedAccounts.Add("111111111111"); // the accounts whose callers B serves
             });
+
+        // The QuickStart's local STS answers the verifier's STS client in memory; a real service leaves this out.
+        builder.Services.AddHttpClient(IamIdentityTokenDefaults.StsHttpClientName).ConfigurePrimaryHttpMessageHandler(localSts.CreateHandler);
         builder.Services.AddAuthorization(o => o.AddPolicy("service-a-only", p => p.RequireAwsRole(allowedRole)));
 
         WebApplication app = builder.Build();

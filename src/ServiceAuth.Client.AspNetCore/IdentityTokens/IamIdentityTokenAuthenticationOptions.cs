@@ -80,12 +80,4 @@ public sealed class IamIdentityTokenAuthenticationOptions : AuthenticationScheme
     /// service the same key when a challenge may come back to another instance.</summary>
     /// <value>The default value is <see langword="null"/>: a random key per process.</value>
     public byte[]? ChallengeKey { get; set; }
-
-    /// <summary>
-    /// Gets or sets, <b>for tests only</b>, a loopback address (for example a <c>LocalAwsEndpoint</c>) the rebuilt STS
-    /// request is sent to instead of the validated STS host, with that host in the <c>Host</c> header. Every check of the
-    /// token still applies. Startup fails if the address is not loopback.
-    /// </summary>
-    /// <value>The default value is <see langword="null"/>: the regional STS endpoint the token names.</value>
-    public Uri? StsEndpointOverrideForTests { get; set; }
 }

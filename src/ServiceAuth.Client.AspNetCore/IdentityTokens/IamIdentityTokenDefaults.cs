@@ -6,6 +6,10 @@ public static class IamIdentityTokenDefaults
     /// <summary>The default authentication scheme name.</summary>
     public const string AuthenticationScheme = "IamIdentityToken";
 
-    /// <summary>The name of the HttpClient the verifier calls STS with (redirects off, no request logging).</summary>
+    /// <summary>
+    /// The name of the HttpClient the verifier calls STS with (redirects off, no request logging). It only ever sends
+    /// <c>GET https://&lt;listed STS host&gt;/</c>; tests reach a local STS through this client's primary handler, for example
+    /// <c>services.AddHttpClient(StsHttpClientName).ConfigurePrimaryHttpMessageHandler(() =&gt; localAws.CreateHandler())</c>.
+    /// </summary>
     public const string StsHttpClientName = "ServiceAuth.IamIdentityToken.Sts";
 }

@@ -59,12 +59,12 @@ public sealed class RoundTripTests
     }
 
     [Fact]
-    public async Task AssumedRole_OverKestrelThroughTheTestOnlyEndpointOption_ClaimsNameTheRoleAndSession()
+    public async Task AssumedRole_OverKestrelThroughTheStsClientsHandler_ClaimsNameTheRoleAndSession()
     {
         await using LocalAwsEndpoint aws = await LocalAwsEndpoint.StartAsync();
         LocalUser user = aws.AddUser("service-a", Principals.AccountA);
         aws.AddRole(Principals.OrdersRole, trust => trust.AllowPrincipal(user.Arn));
-        await using ServiceB b = await ServiceB.StartAsync(TimeProvider.System, _ => { }, o => o.StsEndpointOverrideForTests = aws.BaseAddress);
+        await using ServiceB b = await ServiceB.StartAsync(TimeProvider.System, s => LoopbackSts.Use(s, aws.BaseAddress));
         await using var a = new CallerA(TimeProvider.System, b.CreateHandler(), o =>
         {
             o.Audience = ServiceB.Audience;

@@ -11,7 +11,6 @@ public sealed class VerifierOptionsTests
     [InlineData("audience", "Audience '' must be 1 to 128 characters")]
     [InlineData("partition", "Partitions [aws, aws-eu] must name one or more of aws, aws-cn, aws-us-gov")]
     [InlineData("region", "Regions entry 'cn-north-1' is not a region of the configured partitions [aws]")]
-    [InlineData("override", "StsEndpointOverrideForTests 'https://sts.example.com/' is not a loopback address")]
     [InlineData("skew", "MaxClockSkew 00:10:00 must be from 00:00:00 to 00:05:00")]
     [InlineData("key", "ChallengeKey has 8 bytes")]
     [InlineData("accounts", "AllowedAccounts is empty. Any AWS account can mint a valid token")]
@@ -34,7 +33,6 @@ public sealed class VerifierOptionsTests
             {
                 case "partition": o.Partitions.Add("aws-eu"); break;
                 case "region": o.Regions.Add("cn-north-1"); break;
-                case "override": o.StsEndpointOverrideForTests = new Uri("https://sts.example.com/"); break;
                 case "skew": o.MaxClockSkew = TimeSpan.FromMinutes(10); break;
                 case "key": o.ChallengeKey = new byte[8]; break;
                 case "per-key": o.MaxConcurrentStsCallsPerAccessKey = 40; break;
@@ -48,6 +46,16 @@ public sealed class VerifierOptionsTests
 
         e.Message.ShouldContain($"IAM identity token scheme '{IamIdentityTokenDefaults.AuthenticationScheme}'");
         e.Message.ShouldContain(expected);
+    }
+
+    [Fact]
+    public void Options_NameNoEndpoint_SoConfigurationCannotSendTheStsCallToAnotherHost()
+    {
+        string[] endpoints = [.. typeof(IamIdentityTokenAuthenticationOptions).GetProperties()
+            .Where(p => p.PropertyType == typeof(Uri) || p.Name.Contains("Endpoint", StringComparison.Ordinal) || p.Name.Contains("Url", StringComparison.Ordinal))
+            .Select(p => p.Name)];
+
+        endpoints.ShouldBeEmpty("tests reach a local STS through the named STS HttpClient's handlers, never through an option");
     }
 
     [Theory]

@@ -89,7 +89,11 @@ public sealed class ApiGatewayWebSocketTests : IAsyncDisposable
 
         ApiGatewayConnectionInfo? info = await provider.GetRequiredService<ApiGatewayConnections>().GetConnectionAsync(ConnectionId);
 
-        info.ShouldBe(new ApiGatewayConnectionInfo(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 22, 12, 5, 0, TimeSpan.Zero), "192.0.2.1", "test"));
+        info.ShouldNotBeNull();
+        info.ConnectedAt.ShouldBe(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
+        info.LastActiveAt.ShouldBe(new DateTimeOffset(2026, 11, 22, 12, 5, 0, TimeSpan.Zero));
+        info.SourceIp.ShouldBe("192.0.2.1");
+        info.UserAgent.ShouldBe("test");
         _calls.ShouldHaveSingleItem().RouteValues["connectionId"].ShouldBe(ConnectionId);
     }
 

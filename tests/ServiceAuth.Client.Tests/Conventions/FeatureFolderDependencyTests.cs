@@ -3,12 +3,34 @@ using System.Text.RegularExpressions;
 namespace ServiceAuth.Client.Tests.Conventions;
 
 /// <summary>
-/// The folders of src/ServiceAuth.Client depend on each other in one direction (docs/architecture.md): a reference is a
-/// namespace <c>ServiceAuth.Client.X</c> or a type declared in another folder (types in the root namespace included).
+/// The folders of src/ServiceAuth.Client depend on each other exactly as docs/architecture.md lists them, in one
+/// direction: a reference is a namespace <c>ServiceAuth.Client.X</c> or a type declared in another folder (types in the
+/// root namespace included).
 /// </summary>
 public sealed partial class FeatureFolderDependencyTests
 {
+    private const string Heading = "## Folder dependencies";
+
     private static readonly Dictionary<string, HashSet<string>> Graph = BuildGraph();
+
+    [Fact]
+    public void Folders_DependExactlyAsDocumented()
+    {
+        string[] actual = [.. Graph.SelectMany(p => p.Value.Select(d => $"- {p.Key} → {d}")).Order(StringComparer.Ordinal)];
+        string[] documented = DocumentedEdges();
+
+        string[] undocumented = [.. actual.Except(documented)];
+        string[] stale = [.. documented.Except(actual)];
+        (undocumented.Length + stale.Length).ShouldBe(0, $"""
+            docs/architecture.md, section "{Heading}", is not the folder graph of src/ServiceAuth.Client.
+            In the code, not documented:
+            {Lines(undocumented)}
+            Documented, not in the code:
+            {Lines(stale)}
+            The list for today's code, to paste under the heading (a line may end with " — why"):
+            {string.Join('\n', actual)}
+            """);
+    }
 
     [Fact]
     public void Folders_HaveNoDependencyCycle()
@@ -34,6 +56,20 @@ public sealed partial class FeatureFolderDependencyTests
         Graph.Where(p => p.Key != "DependencyInjection").ShouldAllBe(p => !p.Value.Contains("DependencyInjection"));
         Graph["DependencyInjection"].ShouldContain("Signing"); // the scan sees references at all
     }
+
+    /// <summary>The <c>- A → B</c> lines of the section, each without its optional <c> — reason</c>; any other list item
+    /// there fails, so that an edge cannot be written in a form the test does not read.</summary>
+    private static string[] DocumentedEdges()
+    {
+        string[] lines = File.ReadAllLines(Path.Combine(PublicApiConventionTests.RepositoryRoot(), "docs", "architecture.md"));
+        int start = Array.IndexOf(lines, Heading);
+        start.ShouldBeGreaterThanOrEqualTo(0, $"docs/architecture.md has no line \"{Heading}\"");
+        string[] items = [.. lines.Skip(start + 1).TakeWhile(l => !l.StartsWith("## ", StringComparison.Ordinal)).Where(l => l.StartsWith("- ", StringComparison.Ordinal))];
+        items.Where(l => !DocumentedEdge().IsMatch(l)).ShouldBeEmpty("each list item under the heading is one \"- A → B\" or \"- A → B — why\"");
+        return [.. items.Select(l => DocumentedEdge().Match(l).Groups[1].Value)];
+    }
+
+    private static string Lines(string[] edges) => edges.Length == 0 ? "(none)" : string.Join('\n', edges);
 
     private static Dictionary<string, HashSet<string>> BuildGraph()
     {
@@ -67,6 +103,9 @@ public sealed partial class FeatureFolderDependencyTests
 
     [GeneratedRegex(@"(?<![.\w])[A-Z]\w+\b")]
     private static partial Regex Identifier();
+
+    [GeneratedRegex(@"^(- \w+ → \w+)(?: — .+)?$")]
+    private static partial Regex DocumentedEdge();
 
     [GeneratedRegex(@"//.*")]
     private static partial Regex Comment();

@@ -56,11 +56,6 @@ internal sealed class IamIdentityTokenAuthenticationOptionsValidator(IdentityTok
             f.Add($"{s}: ChallengeKey has {options.ChallengeKey.Length} bytes; use at least 32 random bytes, or leave it unset for a per-process key.");
         }
 
-        if (options.StsEndpointOverrideForTests is { } test && (!test.IsAbsoluteUri || !test.IsLoopback))
-        {
-            f.Add($"{s}: StsEndpointOverrideForTests '{test}' is not a loopback address. It exists for tests against a local endpoint only; remove it in production.");
-        }
-
         return f.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(f);
     }
 

@@ -50,15 +50,7 @@ internal sealed class StsIdentityClient(IHttpClientFactory clients, IdentityToke
 
     private static HttpRequestMessage Build(ValidatedStsRequest validated, IamIdentityTokenAuthenticationOptions options)
     {
-        string target = options.StsEndpointOverrideForTests is { } test
-            ? $"{test.GetLeftPart(UriPartial.Authority)}/?{validated.RebuildQuery()}"
-            : $"https://{validated.Host}/?{validated.RebuildQuery()}";
-        var request = new HttpRequestMessage(HttpMethod.Get, new Uri(target, UriKind.Absolute));
-        if (options.StsEndpointOverrideForTests is not null)
-        {
-            request.Headers.Host = validated.Host;
-        }
-
+        var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"https://{validated.Host}/?{validated.RebuildQuery()}", UriKind.Absolute));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.TryAddWithoutValidation(IamIdentityTokenFormat.AudienceHeader, options.Audience);
         if (validated.Challenge is not null)

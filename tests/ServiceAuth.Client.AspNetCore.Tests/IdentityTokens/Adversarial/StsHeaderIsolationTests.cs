@@ -23,7 +23,7 @@ public sealed class StsHeaderIsolationTests
         var time = new FakeTimeProvider(Principals.Start);
         await using LocalAwsEndpoint aws = LocalAwsEndpoint.CreateInMemory(new LocalAwsEndpointOptions { TimeProvider = time });
         LocalUser user = aws.AddUser("service-a", Principals.AccountA);
-        await using ServiceB b = await ServiceB.StartAsync(time, _ => { }, o => o.StsEndpointOverrideForTests = sts.Url);
+        await using ServiceB b = await ServiceB.StartAsync(time, s => LoopbackSts.Use(s, sts.Url));
         await using var a = new CallerA(time, b.CreateHandler(), o =>
         {
             o.Audience = ServiceB.Audience;
