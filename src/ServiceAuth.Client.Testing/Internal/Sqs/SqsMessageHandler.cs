@@ -35,11 +35,13 @@ internal static class SqsMessageHandler
             return SqsJson.InvalidParameter("The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
         }
 
-        SqsMessage message = Enqueue(state, queue, text, ReadAttributes(body), group, deduplication, caller.UserId);
+        // A FIFO duplicate answers with the first message's id, and with the digests of what this request sent.
+        Dictionary<string, DeliveredAttributeValue> attributes = ReadAttributes(body);
+        SqsMessage message = Enqueue(state, queue, text, attributes, group, deduplication, caller.UserId);
         return SqsJson.Success(w =>
         {
-            w.WriteString("MD5OfMessageBody", SqsChecksums.OfBody(message.Body));
-            if (SqsChecksums.OfAttributes(message.Attributes) is { } md5)
+            w.WriteString("MD5OfMessageBody", SqsChecksums.OfBody(text));
+            if (SqsChecksums.OfAttributes(attributes) is { } md5)
             {
                 w.WriteString("MD5OfMessageAttributes", md5);
             }
