@@ -140,6 +140,17 @@ internal sealed class SnsMessageVerifier : ISnsMessageVerifier
     {
         string certificateUrl = envelope["SigningCertURL"]!;
         Uri? testUrl = _options.TestSigningCertUrl;
+        Uri? url = null;
+        bool trustedUrl = testUrl is null
+            ? SnsHostRule.IsSnsUrl(certificateUrl, certificate: true, out url)
+            : Uri.TryCreate(certificateUrl, UriKind.Absolute, out Uri? given) && given == testUrl;
+        if (!trustedUrl)
+        {
+            return (null, Refuse(SnsMessageVerificationFailure.UntrustedCertificateUrl, testUrl is null
+                ? "the SigningCertURL is not an https .pem URL on exactly an SNS host"
+                : "the SigningCertURL is not the test certificate's URL"));
+        }
+
         foreach (string field in (string[])["SubscribeURL", "UnsubscribeURL"])
         {
             if (envelope[field] is { } link && !(testUrl is null ? SnsHostRule.IsSnsUrl(link, certificate: false, out _) : SameAuthority(link, testUrl)))
@@ -150,14 +161,7 @@ internal sealed class SnsMessageVerifier : ISnsMessageVerifier
 
         if (_options.TestSigningCertificate is { } testCertificate)
         {
-            return Uri.TryCreate(certificateUrl, UriKind.Absolute, out Uri? given) && given == testUrl
-                ? (testCertificate, null)
-                : (null, Refuse(SnsMessageVerificationFailure.UntrustedCertificateUrl, "the SigningCertURL is not the test certificate's URL"));
-        }
-
-        if (!SnsHostRule.IsSnsUrl(certificateUrl, certificate: true, out Uri? url))
-        {
-            return (null, Refuse(SnsMessageVerificationFailure.UntrustedCertificateUrl, "the SigningCertURL is not an https .pem URL on exactly an SNS host"));
+            return (testCertificate, null);
         }
 
         (X509Certificate2? certificate, SnsMessageVerificationFailure? failure) = await _certificates.GetAsync(url!, cancellationToken).ConfigureAwait(false);
