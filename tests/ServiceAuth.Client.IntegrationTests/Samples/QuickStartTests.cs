@@ -23,7 +23,10 @@ public sealed class QuickStartTests
         transcript.ShouldContain("STS AssumeRole calls: 2 ");
         transcript.ShouldContain("-> 200 OK as ");
         transcript.ShouldContain("-> 403 Forbidden Bearer scope=\"orders/read\" error=\"insufficient_scope\" error_description=\"expected scopes: [orders/read]\" [ok]");
-        transcript.ShouldContain("All 9 steps behaved as shown.");
+        transcript.ShouldContain("-> 200 OK subscription arn:aws:sns:us-east-1:222222222222:orders:");
+        transcript.ShouldContain("B read OrderPlaced { OrderId = order-42, Total = 99.95 } from arn:aws:sns:us-east-1:222222222222:orders (SignatureVersion 1) [ok]");
+        transcript.ShouldContain("-> 403 Forbidden AuthorizationError [ok]");
+        transcript.ShouldContain("All 12 steps behaved as shown.");
     }
 
     [Fact]
