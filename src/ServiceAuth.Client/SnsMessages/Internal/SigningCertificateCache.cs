@@ -11,7 +11,12 @@ namespace ServiceAuth.Client.SnsMessages.Internal;
 /// to a trusted root at the current time, and the certificate is issued for <c>sns.amazonaws.com</c> or the URL's host),
 /// kept up to a bound (the oldest URL leaves first). A failed fetch or check is not kept, so the next message tries again.
 /// </summary>
-internal sealed class SigningCertificateCache(Func<HttpClient> client, TimeProvider time, int capacity, ILogger logger)
+/// <param name="client">Creates the client that fetches certificates (redirects off).</param>
+/// <param name="time">The clock the chain is checked at.</param>
+/// <param name="capacity">How many URLs are kept.</param>
+/// <param name="logger">Where fetches and refusals are logged.</param>
+/// <param name="customRoots">Roots trusted instead of the system's (unit tests of the chain check only).</param>
+internal sealed class SigningCertificateCache(Func<HttpClient> client, TimeProvider time, int capacity, ILogger logger, X509Certificate2Collection? customRoots = null)
 {
     internal const int MaxCertificateBytes = 65_536;
     private static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(10);
@@ -109,6 +114,12 @@ internal sealed class SigningCertificateCache(Func<HttpClient> client, TimeProvi
         using var chain = new X509Chain();
         chain.ChainPolicy.VerificationTime = time.GetUtcNow().UtcDateTime;
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        if (customRoots is not null)
+        {
+            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+            chain.ChainPolicy.CustomTrustStore.AddRange(customRoots);
+        }
+
         bool built = chain.Build(certificate);
         foreach (X509ChainElement element in chain.ChainElements)
         {
