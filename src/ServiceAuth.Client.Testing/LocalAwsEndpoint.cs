@@ -11,7 +11,7 @@ namespace ServiceAuth.Client.Testing;
 /// <summary>
 /// A local AWS-compatible endpoint for tests. It verifies the SigV4 signature of every request, implements STS
 /// <c>AssumeRole</c> and SNS <c>Publish</c>/<c>PublishBatch</c> in the awsQuery wire format, EventBridge <c>PutEvents</c> in
-/// awsJson 1.1, serves IAM-authorized API
+/// awsJson 1.1, SQS queues in awsJson 1.0 with SNS subscriptions (signed envelopes or raw delivery), serves IAM-authorized API
 /// routes with resource policies, Cognito-compatible user pools with JWT-authorized routes, and has fault knobs. Run it on Kestrel (<see cref="StartAsync"/>) or in memory
 /// (<see cref="CreateInMemory"/> with <see cref="CreateHandler"/>); both share one request pipeline.
 /// </summary>
