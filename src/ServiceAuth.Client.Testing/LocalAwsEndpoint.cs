@@ -11,7 +11,7 @@ namespace ServiceAuth.Client.Testing;
 /// <summary>
 /// A local AWS-compatible endpoint for tests. It verifies the SigV4 signature of every request, implements STS
 /// <c>AssumeRole</c> and SNS <c>Publish</c>/<c>PublishBatch</c> in the awsQuery wire format, EventBridge <c>PutEvents</c> in
-/// awsJson 1.1, serves IAM-authorized API
+/// awsJson 1.1, SQS queues in awsJson 1.0 with SNS subscriptions (signed envelopes or raw delivery), serves IAM-authorized API
 /// routes with resource policies, Cognito-compatible user pools with JWT-authorized routes, and has fault knobs. Run it on Kestrel (<see cref="StartAsync"/>) or in memory
 /// (<see cref="CreateInMemory"/> with <see cref="CreateHandler"/>); both share one request pipeline.
 /// </summary>
@@ -27,6 +27,7 @@ public sealed partial class LocalAwsEndpoint : IAsyncDisposable
         _state = new EndpointState(options);
         _pipeline = new EndpointPipeline(_state);
         BaseAddress = baseAddress;
+        _state.BaseAddress = baseAddress;
     }
 
     /// <summary>Gets the base address: <c>http://127.0.0.1:&lt;port&gt;/</c> on Kestrel, <c>http://local-aws.test/</c> in memory.</summary>
@@ -41,6 +42,13 @@ public sealed partial class LocalAwsEndpoint : IAsyncDisposable
     /// <summary>Gets a snapshot of the requests answered so far, in order. It holds no secrets.</summary>
     public IReadOnlyList<RecordedRequest> Requests => _state.Log;
 
+    /// <summary>Gets the certificate (public part) that signs the SNS envelopes delivered to subscriptions. It is
+    /// self-signed for <c>sns.amazonaws.com</c>, made once per endpoint; trust it in tests only.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2 SigningCertificate => _state.Subscriptions.Signer.Certificate;
+
+    /// <summary>Gets the <c>SigningCertURL</c> of the delivered envelopes, where the endpoint serves <see cref="SigningCertificate"/> as PEM.</summary>
+    public Uri SigningCertUrl => new(BaseAddress, Internal.Sns.Subscriptions.EnvelopeSigner.Path.TrimStart('/'));
+
     /// <summary>Gets the endpoint's current time: its TimeProvider plus <see cref="LocalAwsFaults.SkewClock"/>.</summary>
     public DateTimeOffset UtcNow => _state.Now;
 
@@ -52,6 +60,7 @@ public sealed partial class LocalAwsEndpoint : IAsyncDisposable
     {
         var endpoint = new LocalAwsEndpoint(options ?? new LocalAwsEndpointOptions(), InMemoryAddress);
         (endpoint._host, endpoint.BaseAddress) = await KestrelHost.StartAsync(endpoint._pipeline, cancellationToken).ConfigureAwait(false);
+        endpoint._state.BaseAddress = endpoint.BaseAddress;
         return endpoint;
     }
 
@@ -111,6 +120,7 @@ public sealed partial class LocalAwsEndpoint : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(topicArn);
         var topic = new LocalTopic(topicArn, allowedPublisherArns);
+        topic.Accepted = delivery => Internal.Sns.Subscriptions.SubscriptionFanOut.Deliver(_state, topic, delivery);
         if (!_state.Topics.TryAdd(topicArn, topic))
         {
             throw new ArgumentException($"The topic '{topicArn}' already exists.", nameof(topicArn));

@@ -9,6 +9,7 @@ public sealed class LocalTopic
     private readonly List<(int Count, TaskCompletionSource<IReadOnlyList<SnsDelivery>> Waiter)> _waiters = [];
     private readonly Dictionary<string, SnsDelivery> _deduplication = new(StringComparer.Ordinal);
     private ulong _sequence = 10000000000000000000UL;
+    private int _signatureVersion = 1;
 
     internal LocalTopic(string arn, IEnumerable<string> allowedPublishers)
     {
@@ -18,6 +19,22 @@ public sealed class LocalTopic
 
     /// <summary>Gets the topic ARN.</summary>
     public string Arn { get; }
+
+    /// <summary>Gets the account that owns the topic (from its ARN); its principals may subscribe without a grant.</summary>
+    public string AccountId => Arn.Split(':') is { Length: > 4 } parts ? parts[4] : string.Empty;
+
+    /// <summary>Gets or sets the SignatureVersion of the envelopes delivered to subscriptions: 1 (SHA1withRSA) or 2 (SHA256withRSA).</summary>
+    /// <value>The default value is 1, as for a new SNS topic.</value>
+    public int SignatureVersion
+    {
+        get => _signatureVersion;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 2);
+            _signatureVersion = value;
+        }
+    }
 
     /// <summary>Gets a value indicating whether this is a FIFO topic (its name ends in <c>.fifo</c>).</summary>
     public bool IsFifo => Arn.EndsWith(".fifo", StringComparison.Ordinal);
@@ -39,6 +56,31 @@ public sealed class LocalTopic
     }
 
     internal IReadOnlyList<string> AllowedPublishers { get; }
+
+    /// <summary>Gets the topic policy's <c>sns:Subscribe</c> statements.</summary>
+    internal List<Internal.Sns.Subscriptions.SubscribeGrant> SubscribeGrants { get; } = [];
+
+    /// <summary>Gets or sets what runs for each newly accepted message, inside the topic's lock (the subscription fan-out).</summary>
+    internal Action<SnsDelivery>? Accepted { get; set; }
+
+    /// <summary>Adds a topic policy statement allowing <c>sns:Subscribe</c> to a principal of another account, with
+    /// <c>sns:Protocol</c> and <c>sns:Endpoint</c> conditions. Principals of the topic's own account may always subscribe.</summary>
+    /// <param name="principalArn">Who may subscribe (an ARN as in <see cref="RoleTrust.AllowPrincipal"/>, or an account id).</param>
+    /// <param name="protocol">The protocol condition, e.g. <c>sqs</c>.</param>
+    /// <param name="endpoint">The endpoint condition, e.g. a queue ARN; <c>*</c> and <c>?</c> match as in <c>StringLike</c>.</param>
+    /// <returns>This topic.</returns>
+    public LocalTopic AllowSubscribe(string principalArn, string protocol, string endpoint)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(principalArn);
+        ArgumentException.ThrowIfNullOrWhiteSpace(protocol);
+        ArgumentException.ThrowIfNullOrWhiteSpace(endpoint);
+        lock (_gate)
+        {
+            SubscribeGrants.Add(new(principalArn, protocol, endpoint));
+        }
+
+        return this;
+    }
 
     /// <summary>Completes when at least <paramref name="count"/> messages have been accepted.</summary>
     /// <param name="count">How many messages to wait for in total, at least 1.</param>
@@ -77,6 +119,7 @@ public sealed class LocalTopic
             string? sequence = IsFifo ? (++_sequence).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
             SnsDelivery delivery = create(sequence);
             _deliveries.Add(delivery);
+            Accepted?.Invoke(delivery);
             if (deduplicationId is not null)
             {
                 _deduplication[deduplicationId] = delivery;

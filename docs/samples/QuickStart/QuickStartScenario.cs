@@ -8,6 +8,7 @@ using ServiceAuth.Client.ClientCredentials;
 using ServiceAuth.Client.Credentials;
 using ServiceAuth.Client.EventBridge;
 using ServiceAuth.Client.Sns;
+using ServiceAuth.Client.SnsMessages;
 using ServiceAuth.Client.Testing;
 
 namespace ServiceAuth.Client.QuickStart;
@@ -15,6 +16,7 @@ namespace ServiceAuth.Client.QuickStart;
 /// <summary>
 /// The QuickStart: service A calls service C's API and publishes to C's SNS topic and C's EventBridge bus, through a
 /// local AWS-compatible endpoint that verifies every SigV4 signature, runs STS AssumeRole and enforces C's policies; then
+/// service B's SQS queue receives what A published and B verifies it came from C's topic; then
 /// A calls service B's API, which sits behind a JWT authorizer, with Cognito machine-to-machine tokens, and B's own
 /// ASP.NET Core endpoint (no API Gateway) with an IAM identity token. No AWS account needed.
 /// </summary>
@@ -24,6 +26,7 @@ public static class QuickStartScenario
     private const string TopicC = "arn:aws:sns:us-east-1:222222222222:orders";
     private const string BusC = "arn:aws:events:us-east-1:222222222222:event-bus/orders";
     private const string RoleA = "arn:aws:iam::111111111111:role/service-a";
+    private const string QueueB = "arn:aws:sqs:us-east-1:333333333333:orders-for-b";
 
     /// <summary>Runs every step, writes a transcript, and returns 0 when every step behaved as shown.</summary>
     /// <param name="output">Where the transcript goes.</param>
@@ -36,6 +39,7 @@ public static class QuickStartScenario
         aws.AddRole(RoleC, trust => trust.AllowPrincipal(serviceA.Arn).RequireExternalId("quickstart"));
         aws.AddApi("GET", "/prod/orders/{id}", serviceA.Arn, RoleC);   // C's resource policy: A's identity, and C's own role
         LocalTopic orders = aws.AddTopic(TopicC, RoleC);              // C's topic policy: only C's role may publish
+        orders.AllowSubscribe(serviceB.Arn, "sqs", QueueB);           // ... and only B's orders-for-b queue may subscribe
         LocalEventBus bus = aws.AddEventBus(BusC, RoleC);             // C's bus policy: only C's role may put events
         LocalUserPool pool = aws.AddUserPool();                       // a Cognito user pool for machine-to-machine tokens
         pool.AddResourceServer("orders", "read", "write");
@@ -81,6 +85,14 @@ public static class QuickStartScenario
             .AddIamIdentityToken(o => IdentityToken(o, ServiceB.Audience, serviceA.ToAwsCredentials(), assumeRoleA));
         builder.Services.AddHttpClient("b-with-token-for-c", c => c.BaseAddress = serviceBAddress)
             .AddIamIdentityToken(o => IdentityToken(o, "service-c", serviceA.ToAwsCredentials(), assumeRoleA));
+        builder.Services.AddSignedHttpClient("b-sqs", o => Aws(o, aws, serviceB.ToAwsCredentials(), "sqs"));
+        builder.Services.AddSignedHttpClient("b-sns", o => Aws(o, aws, serviceB.ToAwsCredentials(), "sns"));
+        builder.Services.AddSnsMessageVerifier(o =>
+        {
+            o.AllowedTopicArns.Add(TopicC);                           // B accepts C's topic, nothing else
+            o.TestSigningCertificate = aws.SigningCertificate;        // the local endpoint signs; never set in production
+            o.TestSigningCertUrl = aws.SigningCertUrl;
+        });
         using IHost host = builder.Build();
         await host.StartAsync();
 
@@ -100,6 +112,13 @@ public static class QuickStartScenario
             () => clients.CreateClient("c-as-b").GetAsync("orders/42"));
         await transcript.StepAsync("service A assumes C's role through STS and calls C's API", HttpStatusCode.OK,
             () => clients.CreateClient("c-as-role-c").GetAsync("orders/42"));
+        var queueOfB = new QueueOfB(clients.CreateClient("b-sqs"), clients.CreateClient("b-sns"));
+        (string queueUrl, string queueArn) = await queueOfB.CreateAsync("orders-for-b", TopicC);
+        await transcript.CheckAsync("service B subscribes its SQS queue to C's topic (C's topic policy names that queue)", async () =>
+        {
+            (HttpStatusCode status, string detail) = await queueOfB.SubscribeAsync(TopicC, queueArn);
+            return (status == HttpStatusCode.OK, $"{(int)status} {status} subscription {detail}");
+        });
         await transcript.CheckAsync("service A publishes a typed OrderPlaced to C's SNS topic as C's role", async () =>
         {
             SnsPublishResult published = await host.Services.GetRequiredService<ISnsPublisher<OrderPlaced>>().PublishAsync(new OrderPlaced("order-42", 99.95m));
@@ -107,6 +126,22 @@ public static class QuickStartScenario
             IReadOnlyList<SnsDelivery> delivered = await orders.WaitForDeliveriesAsync(1, timeout.Token);
             OrderPlaced? received = JsonSerializer.Deserialize(delivered[0].Message, QuickStartJson.Default.OrderPlaced);
             return (received?.OrderId == "order-42", $"the subscriber received {received} (message {published.MessageId})");
+        });
+
+        await transcript.CheckAsync("B's queue receives it, and B verifies the SNS signature and that it came from C's topic", async () =>
+        {
+            string envelope = await queueOfB.ReceiveAndDeleteAsync(queueUrl) ?? "{}";
+            SnsMessageVerificationResult verified = await host.Services.GetRequiredService<ISnsMessageVerifier>().VerifyAsync(envelope);
+            OrderPlaced? order = verified.Message?.ReadMessage(QuickStartJson.Default.OrderPlaced);
+            return (order?.OrderId == "order-42", verified.IsVerified
+                ? $"B read {order} from {verified.Message!.TopicArn} (SignatureVersion {verified.Message.SignatureVersion})"
+                : verified.ToString());
+        });
+        await transcript.CheckAsync("service B tries to subscribe a queue C's topic policy does not name", async () =>
+        {
+            (_, string otherArn) = await queueOfB.CreateAsync("orders-elsewhere", TopicC);
+            (HttpStatusCode status, string detail) = await queueOfB.SubscribeAsync(TopicC, otherArn);
+            return (status == HttpStatusCode.Forbidden, $"{(int)status} {status} {detail}");
         });
 
         await transcript.CheckAsync("service A puts a typed OrderPlaced event on C's EventBridge bus as C's role", async () =>
@@ -147,6 +182,14 @@ public static class QuickStartScenario
         o.StsRegion = "us-east-1";
         o.Credentials = credentials;
         o.AssumeRole = assumeRole;
+    }
+
+    private static void Aws(SignedHttpClientOptions o, LocalAwsEndpoint aws, AWSCredentials credentials, string service)
+    {
+        o.BaseAddress = aws.BaseAddress;
+        o.Region = "us-east-1";
+        o.Service = service;
+        o.Credentials = credentials;
     }
 
     private static void Api(SignedHttpClientOptions o, LocalAwsEndpoint aws, AWSCredentials credentials, AssumeRoleOptions? assumeRole = null)

@@ -7,6 +7,8 @@ using ServiceAuth.Client.Testing.Internal.EventBridge;
 using ServiceAuth.Client.Testing.Internal.Identity;
 using ServiceAuth.Client.Testing.Internal.Protocol;
 using ServiceAuth.Client.Testing.Internal.Sns;
+using ServiceAuth.Client.Testing.Internal.Sns.Subscriptions;
+using ServiceAuth.Client.Testing.Internal.Sqs;
 using ServiceAuth.Client.Testing.Internal.Sts;
 
 namespace ServiceAuth.Client.Testing.Internal;
@@ -96,6 +98,11 @@ internal sealed class EndpointPipeline
 
         bool json = form is null && request.Get("X-Amz-Target") is not null;
         bool appSync = form is null && !json && AppSyncHandler.Handles(_state, request);
+        if (UnsignedRoutes.TryHandle(_state, request, form, action, requestId) is { } unsigned)
+        {
+            return (unsigned, null);
+        }
+
         if (_state.Faults.TakeRequestFailure() is int status)
         {
             return (json ? AwsJson.Error(status, status == 503 ? "ServiceUnavailableException" : "InternalFailure", status == 503 ? "Service Unavailable" : "An internal error occurred.") : ServerErrors.Create(status, form is not null, ns, requestId), null);
@@ -113,7 +120,7 @@ internal sealed class EndpointPipeline
 
         // The scope must name the service the request addresses and the endpoint's region, for every service (SigV4a's
         // region set is checked by the verifier).
-        string service = json ? "events" : appSync ? "appsync" : form is null ? "execute-api" : ns == AwsQueryXml.StsNamespace ? "sts" : "sns";
+        string service = json ? (SqsHandler.Handles(request) ? "sqs" : "events") : appSync ? "appsync" : form is null ? "execute-api" : ns == AwsQueryXml.StsNamespace ? "sts" : "sns";
         (KeyRecord? caller, SigV4Authorization? authorization, AuthFailure? failure) = SigV4Verifier.Verify(request, _state.Keys, _state.Now, _state.Options.MaxClockSkew, _state.Options.Region, service);
         if (failure is not null || caller is null)
         {
@@ -130,6 +137,7 @@ internal sealed class EndpointPipeline
         {
             return (request.Get("X-Amz-Target")!.StartsWith(EventBridgeHandler.TargetPrefix, StringComparison.Ordinal)
                 ? EventBridgeHandler.Handle(_state, request, caller, authorization?.Region ?? _state.Options.Region)
+                : SqsHandler.Handles(request) ? SqsHandler.Handle(_state, request, caller)
                 : AwsJson.Error(400, "UnknownOperationException", string.Empty), caller);
         }
 
@@ -144,6 +152,7 @@ internal sealed class EndpointPipeline
             "GetCallerIdentity" => GetCallerIdentityHandler.Handle(caller, requestId, AwsQueryJson.IsRequested(request)),
             "Publish" => SnsHandler.Publish(_state, form, caller, requestId),
             "PublishBatch" => SnsHandler.PublishBatch(_state, form, caller, requestId),
+            _ when SubscriptionHandler.Handles(action) => SubscriptionHandler.Handle(_state, action!, form, caller, requestId),
             null => AwsQueryXml.Error(400, ns, "MissingAction", "Missing Action", requestId),
             _ => AwsQueryXml.Error(400, ns, "InvalidAction", $"The action {action} is not valid for this web service.", requestId),
         };

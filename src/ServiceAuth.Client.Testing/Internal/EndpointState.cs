@@ -16,7 +16,15 @@ internal sealed class EndpointState
     {
         Options = options;
         Faults = new LocalAwsFaults(Keys.ExpireAllTemporary);
+        Subscriptions = new(() => Now);
     }
+
+    /// <summary>Gets or sets the endpoint's base address (signing certificate, subscribe and queue URLs are below it).</summary>
+    public Uri BaseAddress { get; set; } = new("http://local-aws.test/");
+
+    public Sqs.QueueStore Queues { get; } = new();
+
+    public Sns.Subscriptions.SubscriptionStore Subscriptions { get; }
 
     public LocalAwsEndpointOptions Options { get; }
 

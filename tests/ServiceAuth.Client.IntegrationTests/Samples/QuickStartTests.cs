@@ -23,11 +23,14 @@ public sealed class QuickStartTests
         transcript.ShouldContain("STS AssumeRole calls: 2 ");
         transcript.ShouldContain("-> 200 OK as ");
         transcript.ShouldContain("-> 403 Forbidden Bearer scope=\"orders/read\" error=\"insufficient_scope\" error_description=\"expected scopes: [orders/read]\" [ok]");
-        transcript.ShouldContain("10. a reporting service in another account calls C's API");
+        transcript.ShouldContain("13. a reporting service in another account calls C's API");
         transcript.ShouldContain("why (the local endpoint says; AWS does not): arn:aws:iam::444444444444:user/reporting -> execute-api:Invoke");
         transcript.ShouldContain("A cross-account request needs the caller's identity-based policy to allow it too, and none does");
         transcript.ShouldContain("statement 'PublishOnly' of identity-based policy 1 of arn:aws:iam::444444444444:user/reporting: Action [sns:Publish] does not include execute-api:Invoke");
-        transcript.ShouldContain("All 10 steps behaved as shown.");
+        transcript.ShouldContain("-> 200 OK subscription arn:aws:sns:us-east-1:222222222222:orders:");
+        transcript.ShouldContain("B read OrderPlaced { OrderId = order-42, Total = 99.95 } from arn:aws:sns:us-east-1:222222222222:orders (SignatureVersion 1) [ok]");
+        transcript.ShouldContain("-> 403 Forbidden AuthorizationError [ok]");
+        transcript.ShouldContain("All 13 steps behaved as shown.");
     }
 
     [Fact]
