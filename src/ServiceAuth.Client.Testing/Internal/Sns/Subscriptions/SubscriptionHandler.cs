@@ -36,9 +36,11 @@ internal static class SubscriptionHandler
             return missing;
         }
 
-        if (!SubscriptionAccess.MaySubscribe(topic!, caller, protocol, endpoint))
+        if (SubscriptionAccess.MaySubscribe(state, topic!, caller, protocol, endpoint) is { IsAllowed: false } denied)
         {
-            return AwsQueryXml.Error(403, Ns, "AuthorizationError", $"User: {caller.CallerArn} is not authorized to perform: SNS:Subscribe on resource: {topic!.Arn} because no resource-based policy allows the SNS:Subscribe action", requestId);
+            WireResponse refused = AwsQueryXml.Error(403, Ns, "AuthorizationError", $"User: {caller.CallerArn} is not authorized to perform: SNS:Subscribe on resource: {topic!.Arn}{denied.MessageSuffix("SNS:Subscribe")}", requestId);
+            refused.Denial = denied.Explanation;
+            return refused;
         }
 
         if (protocol != "sqs")
