@@ -12,11 +12,14 @@ internal static class SubscriptionAccess
 {
     private const string SnsService = "Service:sns.amazonaws.com";
 
-    /// <summary><c>sns:Subscribe</c> on the topic: its account's principals by the usual rules; another account's need
+    /// <summary><c>sns:Subscribe</c> on the topic: its account's principals through AWS's default topic policy (which names
+    /// the owner account, so their identity-based policies decide); another account's need
     /// the topic policy to grant it, with <c>sns:Protocol</c> and <c>sns:Endpoint</c> (StringLike) conditions.</summary>
     public static AccessDecision MaySubscribe(EndpointState state, LocalTopic topic, KeyRecord caller, string protocol, string endpoint)
     {
-        List<PolicyStatement> grants = [.. topic.SubscribeGrants.Select((g, i) => new PolicyStatement
+        // AWS's default topic policy lets the owner account's principals subscribe (their identity-based policies decide).
+        PolicyStatement owner = new() { Name = "'__default_statement_ID'", IsAllow = true, Principals = [topic.AccountId], Actions = ["sns:Subscribe"] };
+        List<PolicyStatement> grants = [owner, .. topic.SubscribeGrants.Select((g, i) => new PolicyStatement
         {
             Name = $"'AllowSubscribe{i + 1}'",
             IsAllow = true,
@@ -27,7 +30,7 @@ internal static class SubscriptionAccess
         PolicyDocument? set = state.Policies.Resource.GetValueOrDefault(topic.Arn);
         var policy = new PolicyDocument($"the topic policy of {topic.Arn}", [.. grants, .. set?.Statements ?? []]);
         return AccessCheck.Evaluate(
-            state, caller, null, "sns:Subscribe", topic.Arn, topic.AccountId, policy.Statements.Count == 0 ? null : policy,
+            state, caller, null, "sns:Subscribe", topic.Arn, topic.AccountId, policy,
             [new("sns:Protocol", protocol), new("sns:Endpoint", endpoint)]);
     }
 
