@@ -28,7 +28,7 @@ public static class FleetProcess
         }
 
         services.AddDataProtection().SetApplicationName("fleet-sharing-tests").PersistKeysToFileSystem(keys);
-        services.AddClientCredentialsHybridCache();
+        services.AddClientCredentialsDistributedCache();
         services.AddHttpClient("orders").ConfigurePrimaryHttpMessageHandler(() => target).AddClientCredentialsToken(o =>
         {
             o.TokenEndpoint = f.Pool.TokenEndpoint;

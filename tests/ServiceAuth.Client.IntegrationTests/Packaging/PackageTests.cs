@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Xml.Linq;
 
 namespace ServiceAuth.Client.IntegrationTests.Packaging;
@@ -6,7 +8,8 @@ namespace ServiceAuth.Client.IntegrationTests.Packaging;
 /// <summary>
 /// Packs the libraries as a release would (the solution's Release build, <c>--no-build</c>) and reads the packages: the
 /// version comes from MinVer, a symbols package sits beside it, the repository is recorded, and the net8.0 build depends
-/// on the Microsoft.Extensions 8.0.x floor while net10.0 depends on 10.x; ServiceAuth.Client.Resilience pins the core.
+/// on the Microsoft.Extensions 8.0.x floor while net10.0 depends on 10.x; every package that sees another's internals
+/// depends on its ServiceAuth packages at exactly its own version.
 /// </summary>
 public sealed class PackageTests
 {
@@ -23,6 +26,7 @@ public sealed class PackageTests
             IEnumerable<string> dependencies = metadata.Descendants(ns + "dependency").Select(d => (string)d.Attribute("id")!);
             dependencies.ShouldNotContain("Microsoft.Extensions.Options.DataAnnotations");
             dependencies.ShouldNotContain("Microsoft.Extensions.Http.Resilience", "AddAwsRetries is in ServiceAuth.Client.Resilience");
+            dependencies.ShouldNotContain("Duende.IdentityModel", "AddClientCredentialsToken is in ServiceAuth.Client.ClientCredentials");
             package.Entries.Select(e => e.FullName).ShouldContain("lib/net8.0/ServiceAuth.Client.dll");
         });
     }
@@ -35,6 +39,61 @@ public sealed class PackageTests
             Dependency(metadata, ns, "net8.0", "ServiceAuth.Client").ShouldBe("[9.8.7]", "it compiles against the core's internals");
             Dependency(metadata, ns, "net10.0", "ServiceAuth.Client").ShouldBe("[9.8.7]");
             Dependency(metadata, ns, "net8.0", "Microsoft.Extensions.Http.Resilience").ShouldStartWith("8.");
+        });
+    }
+
+    /// <summary>The shipped packages (src/) that another shipped package lets see its internals.</summary>
+    public static TheoryData<string> PackagesWithInternalsAccess()
+    {
+        string[] shipped = [.. Directory.EnumerateDirectories(Path.Combine(RepositoryLocation.Root, "src"))
+            .Select(Path.GetFileName).OfType<string>()
+            .Where(name => File.Exists(Path.Combine(RepositoryLocation.Root, "src", name, name + ".csproj")))];
+        var data = new TheoryData<string>();
+        foreach (string name in shipped
+            .SelectMany(name => Assembly.Load(new AssemblyName(name)).GetCustomAttributes<InternalsVisibleToAttribute>())
+            .Select(a => a.AssemblyName.Split(',')[0].Trim())
+            .Where(shipped.Contains)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal))
+        {
+            data.Add(name);
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void PackagesWithInternalsAccess_AreTheOnesThatCompileAgainstInternals()
+    {
+        ((IEnumerable<object[]>)PackagesWithInternalsAccess()).Select(row => (string)row[0]).ShouldBe(
+            ["ServiceAuth.Client.AspNetCore", "ServiceAuth.Client.ClientCredentials", "ServiceAuth.Client.ClientCredentials.Caching", "ServiceAuth.Client.Resilience"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(PackagesWithInternalsAccess))]
+    public async Task PackageWithInternalsAccess_DependsOnItsServiceAuthPackagesAtExactlyItsVersion(string project)
+    {
+        await PackAsync(project, (_, _, metadata, ns) =>
+        {
+            XElement[] serviceAuth = [.. metadata.Descendants(ns + "dependency")
+                .Where(d => ((string)d.Attribute("id")!).StartsWith("ServiceAuth.Client", StringComparison.Ordinal))];
+            serviceAuth.ShouldNotBeEmpty();
+            foreach (XElement dependency in serviceAuth)
+            {
+                ((string)dependency.Attribute("version")!).ShouldBe("[9.8.7]", $"{project} compiles against internals of {dependency.Attribute("id")}: a newer one alone can break it");
+            }
+        });
+    }
+
+    [Fact]
+    public async Task PackClientCredentialsCaching_DependsOnClientCredentials_WhichBringsDuende()
+    {
+        await PackAsync("ServiceAuth.Client.ClientCredentials.Caching", (_, _, metadata, ns) =>
+            Dependency(metadata, ns, "net10.0", "ServiceAuth.Client.ClientCredentials").ShouldBe("[9.8.7]"));
+        await PackAsync("ServiceAuth.Client.ClientCredentials", (_, _, metadata, ns) =>
+        {
+            Dependency(metadata, ns, "net8.0", "ServiceAuth.Client").ShouldBe("[9.8.7]");
+            Dependency(metadata, ns, "net8.0", "Duende.IdentityModel").ShouldNotBeNullOrEmpty();
         });
     }
 

@@ -9,7 +9,7 @@ using ServiceAuth.Client.ClientCredentials.Internal;
 namespace ServiceAuth.Client;
 
 /// <summary>Fleet sharing for <c>AddClientCredentialsToken</c>: one access token per lifetime across processes.</summary>
-public static class ClientCredentialsHybridCacheServiceCollectionExtensions
+public static class ClientCredentialsDistributedCacheServiceCollectionExtensions
 {
     /// <summary>
     /// Makes every client-credentials token cache of this container share its tokens through the registered
@@ -23,7 +23,7 @@ public static class ClientCredentialsHybridCacheServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same service collection.</returns>
-    public static IServiceCollection AddClientCredentialsHybridCache(this IServiceCollection services)
+    public static IServiceCollection AddClientCredentialsDistributedCache(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddDataProtection();

@@ -1,7 +1,7 @@
 namespace ServiceAuth.Client.ClientCredentials.Internal;
 
 /// <summary>
-/// The seam for fleet sharing (ServiceAuth.Client.Caching implements it; registered in the container, the token cache
+/// The seam for fleet sharing (ServiceAuth.Client.ClientCredentials.Caching implements it; registered in the container, the token cache
 /// uses it). <see cref="TokenEntry"/> keeps every in-process guarantee (single flight, refresh ahead, backoff, fail
 /// fast): it calls this store instead of the token endpoint when its entry is cold or refreshing. The store looks in a
 /// shared cache under <c>sharedKey</c> (a keyed hash of the registration and its secret, see
