@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ServiceAuth.Client.Signing.Internal.Client;
 
 namespace ServiceAuth.Client.Benchmarks;
 

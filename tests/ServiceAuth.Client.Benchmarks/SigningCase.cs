@@ -9,6 +9,7 @@ using Amazon.Runtime.Internal.Auth;
 using Amazon.Runtime.Signing;
 using ServiceAuth.Client.Signing;
 using ServiceAuth.Client.Signing.Internal;
+using ServiceAuth.Client.Signing.Internal.Client;
 
 namespace ServiceAuth.Client.Benchmarks;
 

@@ -12,7 +12,7 @@ namespace ServiceAuth.Client.AppSync;
 /// The IAM-authorized AppSync real-time handshake: the <c>header</c> and <c>payload</c> query parameters of
 /// <c>wss://&lt;id&gt;.appsync-realtime-api.&lt;region&gt;.amazonaws.com/graphql</c>, where <c>header</c> is the base64 JSON of
 /// the SigV4-signed headers of <c>POST https://&lt;id&gt;.appsync-api.&lt;region&gt;.amazonaws.com/graphql/connect</c> with body
-/// <c>{}</c>, and <c>payload</c> is base64 <c>{}</c>. Pass credentials from <c>IAssumeRoleCredentialsCache</c> to share the
+/// <c>{}</c>, and <c>payload</c> is base64 <c>{}</c>. Pass credentials from <c>IAssumeRoleCredentialsProvider</c> to share the
 /// assume-role cache of signed clients. See docs/signing.md ("AppSync").
 /// </summary>
 public static class AppSyncRealtime

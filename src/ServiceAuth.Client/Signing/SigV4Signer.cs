@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using ServiceAuth.Client.Signing.Internal;
+using ServiceAuth.Client.Signing.Internal.Client;
 
 namespace ServiceAuth.Client.Signing;
 

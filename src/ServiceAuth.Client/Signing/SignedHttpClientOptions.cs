@@ -2,6 +2,7 @@ using Amazon.Runtime;
 using ServiceAuth.Client.Credentials;
 using ServiceAuth.Client.Signing;
 using ServiceAuth.Client.Signing.Internal;
+using ServiceAuth.Client.Signing.Internal.Client;
 
 namespace ServiceAuth.Client;
 

@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using Amazon.Runtime;
 using ServiceAuth.Client.Signing;
 using ServiceAuth.Client.Signing.Internal;
+using ServiceAuth.Client.Signing.Internal.Client;
 
 namespace ServiceAuth.Client.WebSockets;
 
@@ -10,7 +11,7 @@ namespace ServiceAuth.Client.WebSockets;
 /// <c>GET</c> of <c>wss://&lt;id&gt;.execute-api.&lt;region&gt;.amazonaws.com/&lt;stage&gt;</c> is signed for
 /// <c>execute-api</c>, with headers (<see cref="ConnectAsync"/>) or as a presigned query where headers cannot be set
 /// (<see cref="CreatePresignedConnectUri"/>, for browsers and proxies). Pass credentials from
-/// <c>IAssumeRoleCredentialsCache</c> to share the assume-role cache of signed clients. See docs/signing.md ("WebSockets").
+/// <c>IAssumeRoleCredentialsProvider</c> to share the assume-role cache of signed clients. See docs/signing.md ("WebSockets").
 /// </summary>
 public static class ApiGatewayWebSocket
 {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Amazon.Runtime;
 using ServiceAuth.Client.AppSync;
 using ServiceAuth.Client.Signing.Internal;
+using ServiceAuth.Client.Signing.Internal.Client;
 
 namespace ServiceAuth.Client.Tests.AppSync;
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using ServiceAuth.Client.Signing;
 using ServiceAuth.Client.Signing.Internal;
+using ServiceAuth.Client.Signing.Internal.Client;
 
 namespace ServiceAuth.Client.Tests.Conformance;
 

@@ -5,6 +5,7 @@ using ServiceAuth.Client.Credentials;
 using ServiceAuth.Client.Credentials.Internal;
 using ServiceAuth.Client.Signing.Internal;
 using ServiceAuth.Client.Tests.Support;
+using ServiceAuth.Client.Signing.Internal.Client;
 
 namespace ServiceAuth.Client.Tests.Credentials;
 
@@ -59,7 +60,7 @@ public sealed class AssumeRoleDependencyInjectionTests
         AWSCredentials a = perClient.Get("a");
         AWSCredentials b = perClient.Get("b");
         AWSCredentials c = perClient.Get("c");
-        AWSCredentials forSdk = provider.GetRequiredService<IAssumeRoleCredentialsCache>()
+        AWSCredentials forSdk = provider.GetRequiredService<IAssumeRoleCredentialsProvider>()
             .GetCredentials(new AssumeRoleOptions { RoleArn = RoleArn, RoleSessionName = "orders-api" }, CacheFixture.Source, "eu-west-1");
         await a.GetCredentialsAsync();
         await forSdk.GetCredentialsAsync();

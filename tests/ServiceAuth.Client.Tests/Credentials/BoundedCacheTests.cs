@@ -14,7 +14,7 @@ public sealed class BoundedCacheTests
     {
         var time = new FakeTimeProvider(TestClock.Start);
         var sts = new FakeSts(time);
-        var cache = new AssumeRoleCredentialsCache(sts, time, null, new StsCallSettings { MaxCacheEntries = 3 });
+        var cache = new AssumeRoleCredentialsProvider(sts, time, null, new StsCallSettings { MaxCacheEntries = 3 });
         var entries = new List<AWSCredentials>();
 
         for (int i = 0; i < 10; i++)
@@ -36,7 +36,7 @@ public sealed class BoundedCacheTests
     {
         var time = new FakeTimeProvider(TestClock.Start);
         var sts = new FakeSts(time);
-        var cache = new AssumeRoleCredentialsCache(sts, time, null, new StsCallSettings());
+        var cache = new AssumeRoleCredentialsProvider(sts, time, null, new StsCallSettings());
         AWSCredentials idle = cache.GetCredentials(new AssumeRoleOptions { RoleArn = CacheFixture.RoleArn }, new BasicAWSCredentials("AKIAIDLE000000000000", "s"), "eu-west-1");
         await idle.GetCredentialsAsync();
         time.Advance(TimeSpan.FromMinutes(1));

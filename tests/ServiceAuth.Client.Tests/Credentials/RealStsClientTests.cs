@@ -91,7 +91,7 @@ public sealed class RealStsClientTests
         public Rig(Func<HttpRequestMessage, int, HttpResponseMessage> respond)
         {
             _respond = respond;
-            var cache = new AssumeRoleCredentialsCache(this, Time, null, new StsCallSettings { Randomizer = new SystemRandomizer(new Random(3)), TotalTimeout = TimeSpan.FromHours(1), AttemptTimeout = TimeSpan.FromHours(1) });
+            var cache = new AssumeRoleCredentialsProvider(this, Time, null, new StsCallSettings { Randomizer = new SystemRandomizer(new Random(3)), TotalTimeout = TimeSpan.FromHours(1), AttemptTimeout = TimeSpan.FromHours(1) });
             var role = new AssumeRoleOptions { RoleArn = CacheFixture.RoleArn, RoleSessionName = "orders-api", ExternalId = "tenant-42", StsEndpoint = new Uri("http://127.0.0.1:4566") };
             Entry = (AssumedRoleCredentials)cache.GetCredentials(role, CacheFixture.Source, "eu-west-1");
         }

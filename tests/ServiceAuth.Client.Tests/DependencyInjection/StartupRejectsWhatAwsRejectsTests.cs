@@ -5,6 +5,7 @@ using ServiceAuth.Client.Credentials.Internal;
 using ServiceAuth.Client.Signing.Internal;
 using ServiceAuth.Client.Sns;
 using ServiceAuth.Client.Sns.Internal;
+using ServiceAuth.Client.Signing.Internal.Client;
 
 namespace ServiceAuth.Client.Tests.DependencyInjection;
 

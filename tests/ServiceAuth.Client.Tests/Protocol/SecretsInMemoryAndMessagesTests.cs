@@ -4,6 +4,7 @@ using System.Text;
 using ServiceAuth.Client.Signing.Internal;
 using ServiceAuth.Client.Sns;
 using ServiceAuth.Client.Sns.Internal;
+using ServiceAuth.Client.Signing.Internal.Client;
 
 namespace ServiceAuth.Client.Tests.Protocol;
 

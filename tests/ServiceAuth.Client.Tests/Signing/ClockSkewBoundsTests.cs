@@ -2,6 +2,7 @@ using System.Net;
 using ServiceAuth.Client.Signing;
 using ServiceAuth.Client.Signing.Internal;
 using ServiceAuth.Client.Tests.Support;
+using ServiceAuth.Client.Signing.Internal.Client;
 
 namespace ServiceAuth.Client.Tests.Signing;
 

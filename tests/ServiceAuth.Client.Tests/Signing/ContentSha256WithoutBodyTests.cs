@@ -1,6 +1,7 @@
 using ServiceAuth.Client.Signing;
 using ServiceAuth.Client.Signing.Internal;
 using ServiceAuth.Client.Tests.Support;
+using ServiceAuth.Client.Signing.Internal.Client;
 
 namespace ServiceAuth.Client.Tests.Signing;
 

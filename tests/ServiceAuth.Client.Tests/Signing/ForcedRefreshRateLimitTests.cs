@@ -4,6 +4,7 @@ using ServiceAuth.Client.Credentials.Internal;
 using ServiceAuth.Client.Signing;
 using ServiceAuth.Client.Signing.Internal;
 using ServiceAuth.Client.Tests.Support;
+using ServiceAuth.Client.Signing.Internal.Client;
 
 namespace ServiceAuth.Client.Tests.Signing;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using ServiceAuth.Client.Signing.Internal;
+using ServiceAuth.Client.Signing.Internal.Client;
 
 namespace ServiceAuth.Client.Tests.Signing;
 

@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using ServiceAuth.Client.Signing;
 using ServiceAuth.Client.Signing.Internal;
+using ServiceAuth.Client.Signing.Internal.Client;
 
 namespace ServiceAuth.Client.Tests.Signing;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using ServiceAuth.Client.Signing;
 using ServiceAuth.Client.Signing.Internal;
+using ServiceAuth.Client.Signing.Internal.Client;
 
 namespace ServiceAuth.Client.Tests.Signing;
 

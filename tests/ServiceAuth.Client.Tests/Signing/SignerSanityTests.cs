@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Amazon.Runtime;
 using ServiceAuth.Client.Signing;
 using ServiceAuth.Client.Signing.Internal;
+using ServiceAuth.Client.Signing.Internal.Client;
 
 namespace ServiceAuth.Client.Tests.Signing;
 

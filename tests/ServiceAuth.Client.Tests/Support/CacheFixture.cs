@@ -13,7 +13,7 @@ public sealed class CacheFixture
     public CacheFixture(int maxAttempts = 3, TimeSpan? totalTimeout = null, TimeSpan? attemptTimeout = null)
     {
         Sts = new FakeSts(Time);
-        Cache = new AssumeRoleCredentialsCache(Sts, Time, null, new StsCallSettings
+        Cache = new AssumeRoleCredentialsProvider(Sts, Time, null, new StsCallSettings
         {
             MaxAttempts = maxAttempts,
             Randomizer = new SystemRandomizer(new Random(42)),
@@ -30,7 +30,7 @@ public sealed class CacheFixture
 
     public FakeSts Sts { get; }
 
-    internal AssumeRoleCredentialsCache Cache { get; }
+    internal AssumeRoleCredentialsProvider Cache { get; }
 
     public static BasicAWSCredentials Source { get; } = new("AKIASOURCE0000000000", "source-secret");
 

@@ -16,7 +16,7 @@ internal sealed class CredentialsResolver(IServiceProvider services)
             return source;
         }
 
-        IAssumeRoleCredentialsCache cache = services.GetService<IAssumeRoleCredentialsCache>()
+        IAssumeRoleCredentialsProvider cache = services.GetService<IAssumeRoleCredentialsProvider>()
             ?? throw new ServiceAuthException("AssumeRole is configured but the assume-role credential cache is not registered.");
         return cache.GetCredentials(role, source, region
             ?? throw new ServiceAuthException($"Signed client '{clientName}': no region for STS; set AssumeRole.StsRegion or Region."));

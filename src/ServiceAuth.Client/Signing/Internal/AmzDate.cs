@@ -1,3 +1,5 @@
+using ServiceAuth.Client.Signing.Internal.Client;
+
 namespace ServiceAuth.Client.Signing.Internal;
 
 /// <summary>Formats the signing time as <c>yyyyMMddTHHmmssZ</c> (the first 8 characters are the scope date).</summary>

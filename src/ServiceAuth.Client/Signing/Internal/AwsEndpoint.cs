@@ -1,4 +1,5 @@
 using ServiceAuth.Client.Protocol.Internal;
+using ServiceAuth.Client.Signing.Internal.Client;
 
 namespace ServiceAuth.Client.Signing.Internal;
 

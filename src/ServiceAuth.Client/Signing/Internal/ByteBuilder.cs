@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using ServiceAuth.Client.Signing.Internal.Client;
 
 namespace ServiceAuth.Client.Signing.Internal;
 

@@ -1,3 +1,5 @@
+using ServiceAuth.Client.Signing.Internal.Client;
+
 namespace ServiceAuth.Client.Signing.Internal;
 
 /// <summary>Which of the headers header signing replaces a request already carries, and whether with the very string

@@ -1,3 +1,5 @@
+using ServiceAuth.Client.Signing.Internal.Client;
+
 namespace ServiceAuth.Client.Signing.Internal;
 
 /// <summary>One header line to sign: its name, and its value as it goes on the wire (<see langword="null"/>: the host

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using ServiceAuth.Client.Signing.Internal.Client;
 
 namespace ServiceAuth.Client.Signing.Internal;
 

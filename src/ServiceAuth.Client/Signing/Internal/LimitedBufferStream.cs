@@ -1,3 +1,5 @@
+using ServiceAuth.Client.Signing.Internal.Client;
+
 namespace ServiceAuth.Client.Signing.Internal;
 
 /// <summary>A memory stream that refuses to grow past a limit, so that buffering a body to hash it is bounded.</summary>

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using ServiceAuth.Client.Signing.Internal.Client;
 
 namespace ServiceAuth.Client.Signing.Internal;
 

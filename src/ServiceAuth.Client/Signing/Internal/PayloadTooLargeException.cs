@@ -1,3 +1,5 @@
+using ServiceAuth.Client.Signing.Internal.Client;
+
 namespace ServiceAuth.Client.Signing.Internal;
 
 /// <summary>Thrown inside buffering when a body passes the limit; surfaced to callers as a <see cref="SigningException"/>.</summary>

@@ -1,3 +1,5 @@
+using ServiceAuth.Client.Signing.Internal.Client;
+
 namespace ServiceAuth.Client.Signing.Internal;
 
 /// <summary>The syntax of an <c>X-Amz-Region-Set</c> value: comma-separated region names or patterns with <c>*</c>.</summary>

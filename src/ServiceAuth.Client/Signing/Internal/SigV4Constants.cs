@@ -1,3 +1,5 @@
+using ServiceAuth.Client.Signing.Internal.Client;
+
 namespace ServiceAuth.Client.Signing.Internal;
 
 internal static class SigV4Constants

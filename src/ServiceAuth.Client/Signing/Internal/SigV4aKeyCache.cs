@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ServiceAuth.Client.Signing.Internal.Client;
 
 namespace ServiceAuth.Client.Signing.Internal;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Amazon.Runtime;
+using ServiceAuth.Client.Signing.Internal.Client;
 
 namespace ServiceAuth.Client.Signing.Internal;
 

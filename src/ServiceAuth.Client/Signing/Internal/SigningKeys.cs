@@ -1,3 +1,5 @@
+using ServiceAuth.Client.Signing.Internal.Client;
+
 namespace ServiceAuth.Client.Signing.Internal;
 
 /// <summary>The key caches of one signer: HMAC keys for SigV4, ECDSA keys for SigV4a.</summary>

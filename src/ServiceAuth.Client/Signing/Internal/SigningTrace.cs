@@ -1,3 +1,5 @@
+using ServiceAuth.Client.Signing.Internal.Client;
+
 namespace ServiceAuth.Client.Signing.Internal;
 
 /// <summary>The intermediate strings of one signature, captured only when a test asks for them (never logged).</summary>

@@ -2,8 +2,9 @@ using System.Collections.Concurrent;
 using Amazon.Runtime;
 using Microsoft.Extensions.Options;
 using ServiceAuth.Client.Credentials.Internal;
+using ServiceAuth.Client.Signing.Internal;
 
-namespace ServiceAuth.Client.Signing.Internal;
+namespace ServiceAuth.Client.Signing.Internal.Client;
 
 /// <summary>The credentials of each signed client, resolved once per client name and kept for the container's life, so
 /// handler rotation never loses a credential cache.</summary>

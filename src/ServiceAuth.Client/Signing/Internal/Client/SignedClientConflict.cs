@@ -1,6 +1,7 @@
 using System.Globalization;
+using ServiceAuth.Client.Signing.Internal;
 
-namespace ServiceAuth.Client.Signing.Internal;
+namespace ServiceAuth.Client.Signing.Internal.Client;
 
 /// <summary>
 /// Compares what each registration of one signed client sets. Identical repeats (a library and the app registering the

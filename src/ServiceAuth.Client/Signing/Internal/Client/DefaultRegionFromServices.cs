@@ -1,8 +1,9 @@
 using Amazon;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ServiceAuth.Client.Signing.Internal;
 
-namespace ServiceAuth.Client.Signing.Internal;
+namespace ServiceAuth.Client.Signing.Internal.Client;
 
 /// <summary>
 /// A signed client's region when it sets none and its host names none (a custom domain, VPC Lattice): the

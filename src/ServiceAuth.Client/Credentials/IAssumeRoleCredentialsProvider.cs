@@ -9,12 +9,12 @@ namespace ServiceAuth.Client.Credentials;
 /// </summary>
 /// <example>
 /// <code>
-/// var credentials = provider.GetRequiredService&lt;IAssumeRoleCredentialsCache&gt;()
+/// var credentials = provider.GetRequiredService&lt;IAssumeRoleCredentialsProvider&gt;()
 ///     .GetCredentials(new AssumeRoleOptions { RoleArn = "arn:aws:iam::222233334444:role/reader" }, region: "eu-west-1");
 /// using var s3 = new AmazonS3Client(credentials, RegionEndpoint.EUWest1);
 /// </code>
 /// </example>
-public interface IAssumeRoleCredentialsCache
+public interface IAssumeRoleCredentialsProvider
 {
     /// <summary>Gets the cached credentials of a role; one entry per (source credentials, role, session parameters, STS
     /// region and endpoint). Nothing is sent to STS until the credentials are first used.</summary>

@@ -8,7 +8,7 @@ using ServiceAuth.Client.Protocol.Internal;
 using ServiceAuth.Client.Signing;
 using ServiceAuth.Client.Signing.Internal;
 
-namespace ServiceAuth.Client.Signing.Internal;
+namespace ServiceAuth.Client.Signing.Internal.Client;
 
 /// <summary>
 /// Adds the signing handler to signed clients after every other configuration has run, so it is always the innermost

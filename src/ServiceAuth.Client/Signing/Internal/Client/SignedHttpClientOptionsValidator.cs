@@ -3,7 +3,7 @@ using ServiceAuth.Client.Credentials.Internal;
 using ServiceAuth.Client.Protocol.Internal;
 using ServiceAuth.Client.Signing.Internal;
 
-namespace ServiceAuth.Client.Signing.Internal;
+namespace ServiceAuth.Client.Signing.Internal.Client;
 
 /// <summary>Validates the options of every signed client at startup; each message names the client, the value and the fix.</summary>
 internal sealed class SignedHttpClientOptionsValidator(SignedClientRegistry registry) : IValidateOptions<SignedHttpClientOptions>

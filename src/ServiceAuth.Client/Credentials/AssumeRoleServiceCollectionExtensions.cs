@@ -13,7 +13,7 @@ namespace ServiceAuth.Client;
 public static class AssumeRoleServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IAssumeRoleCredentialsCache"/>, the container's single assume-role credential cache: one
+    /// Registers <see cref="IAssumeRoleCredentialsProvider"/>, the container's single assume-role credential cache: one
     /// entry per (source credentials, role, session parameters), refreshed ahead of expiry in the background, shared by
     /// every signed HttpClient and every AWS SDK client given its credentials. Idempotent; <c>AddSignedHttpClient</c>
     /// calls it.
@@ -25,13 +25,13 @@ public static class AssumeRoleServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddServiceAuthMetrics();
         services.TryAddSingleton<IStsClientFactory, StsClientFactory>();
-        services.TryAddSingleton(provider => new AssumeRoleCredentialsCache(
+        services.TryAddSingleton(provider => new AssumeRoleCredentialsProvider(
             provider.GetRequiredService<IStsClientFactory>(),
             provider.GetService<TimeProvider>(),
             provider.GetService<ILoggerFactory>(),
             provider.GetService<StsCallSettings>(),
             provider.GetRequiredService<CredentialsMetrics>()));
-        services.TryAddSingleton<IAssumeRoleCredentialsCache>(provider => provider.GetRequiredService<AssumeRoleCredentialsCache>());
+        services.TryAddSingleton<IAssumeRoleCredentialsProvider>(provider => provider.GetRequiredService<AssumeRoleCredentialsProvider>());
         services.TryAddSingleton<CredentialsResolver>();
         return services;
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
+using ServiceAuth.Client.Signing.Internal;
 
-namespace ServiceAuth.Client.Signing.Internal;
+namespace ServiceAuth.Client.Signing.Internal.Client;
 
 /// <summary>
 /// The clock offset of each endpoint (scheme, host and port), recorded after a skew error (server time minus ours) and

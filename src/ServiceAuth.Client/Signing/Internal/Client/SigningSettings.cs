@@ -1,6 +1,7 @@
 using ServiceAuth.Client.Signing;
+using ServiceAuth.Client.Signing.Internal;
 
-namespace ServiceAuth.Client.Signing.Internal;
+namespace ServiceAuth.Client.Signing.Internal.Client;
 
 /// <summary>What a signing handler needs of its options, resolved once: region and service (set or inferred), the
 /// payload mode, and the headers it adds.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
+using ServiceAuth.Client.Signing.Internal;
 
-namespace ServiceAuth.Client.Signing.Internal;
+namespace ServiceAuth.Client.Signing.Internal.Client;
 
 /// <summary>The HttpClients that are signed and each one's registrations; filled at registration time.</summary>
 internal sealed class SignedClientRegistry

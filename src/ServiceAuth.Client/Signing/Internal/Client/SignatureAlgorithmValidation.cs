@@ -1,5 +1,7 @@
 
-namespace ServiceAuth.Client.Signing.Internal;
+using ServiceAuth.Client.Signing.Internal;
+
+namespace ServiceAuth.Client.Signing.Internal.Client;
 
 /// <summary>Startup checks of <see cref="SignedHttpClientOptions.Algorithm"/> and <see cref="SignedHttpClientOptions.RegionSet"/>.</summary>
 internal static class SignatureAlgorithmValidation

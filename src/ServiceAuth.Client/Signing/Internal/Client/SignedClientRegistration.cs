@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
+using ServiceAuth.Client.Signing.Internal;
 
-namespace ServiceAuth.Client.Signing.Internal;
+namespace ServiceAuth.Client.Signing.Internal.Client;
 
 /// <summary>
 /// One <c>AddSignedHttpClient</c>/<c>AddSigV4Signing</c> call: what it configures (a delegate, a configuration section or

@@ -1,4 +1,6 @@
-namespace ServiceAuth.Client.Signing.Internal;
+using ServiceAuth.Client.Signing.Internal;
+
+namespace ServiceAuth.Client.Signing.Internal.Client;
 
 /// <summary>
 /// Adds <c>x-amz-content-sha256</c> (the hex SHA-256 of the body) to <c>POST</c> and <c>PUT</c> requests without signing

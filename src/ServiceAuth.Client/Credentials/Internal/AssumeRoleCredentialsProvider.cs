@@ -8,7 +8,7 @@ namespace ServiceAuth.Client.Credentials.Internal;
 
 /// <summary>The container's assume-role cache: one <see cref="AssumedRoleCredentials"/> entry per (source credentials,
 /// role, session parameters), shared by every signed client and SDK client that asks for the same thing.</summary>
-internal sealed class AssumeRoleCredentialsCache : IAssumeRoleCredentialsCache
+internal sealed class AssumeRoleCredentialsProvider : IAssumeRoleCredentialsProvider
 {
     private readonly ConcurrentDictionary<(AWSCredentials Source, string Key), Lazy<AssumedRoleCredentials>> _entries = new();
     private readonly IStsClientFactory _clients;
@@ -18,7 +18,7 @@ internal sealed class AssumeRoleCredentialsCache : IAssumeRoleCredentialsCache
     private readonly CacheEviction _eviction;
     private readonly CredentialsMetrics _metrics;
 
-    public AssumeRoleCredentialsCache(IStsClientFactory clients, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, StsCallSettings? settings = null, CredentialsMetrics? metrics = null)
+    public AssumeRoleCredentialsProvider(IStsClientFactory clients, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, StsCallSettings? settings = null, CredentialsMetrics? metrics = null)
     {
         _metrics = metrics ?? CredentialsMetrics.Shared;
         _clients = clients;
