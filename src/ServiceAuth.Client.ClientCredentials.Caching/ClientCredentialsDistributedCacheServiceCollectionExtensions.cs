@@ -19,7 +19,9 @@ public static class ClientCredentialsDistributedCacheServiceCollectionExtensions
     /// registration and its secret (never the secret), and encrypted with ASP.NET Core Data Protection bound to their key
     /// (<c>AddDataProtection</c> is called; configure a key ring and application name shared by the fleet, or processes
     /// cannot read each other's entries). A token a target refused is never taken from the shared cache again. A
-    /// distributed cache failure never fails a request: the token endpoint is asked and a warning logged.
+    /// distributed cache failure never fails a request: the token endpoint is asked and a warning logged. When an
+    /// <c>IConnectionMultiplexer</c> (StackExchange.Redis) is registered, a cold or refreshing fleet makes one token request:
+    /// a lease in Redis lets one process fetch while the others wait, at most 10 seconds, for its shared token (docs/oauth.md).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same service collection.</returns>
@@ -32,7 +34,8 @@ public static class ClientCredentialsDistributedCacheServiceCollectionExtensions
             provider.GetRequiredService<IDistributedCache>(),
             new SharedTokenProtector(provider.GetRequiredService<IDataProtectionProvider>()),
             provider.GetService<TimeProvider>(),
-            provider.GetService<ILoggerFactory>()));
+            provider.GetService<ILoggerFactory>(),
+            FleetLease.From(provider)));
         return services;
     }
 }

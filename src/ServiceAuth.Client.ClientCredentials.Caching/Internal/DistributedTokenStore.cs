@@ -11,7 +11,8 @@ namespace ServiceAuth.Client.Caching.Internal;
 /// <see cref="TokenEntry"/> is the L1. Read on a cold or refreshing entry; a shared token is used only if it unprotects,
 /// is bound to this entry's key, is not older than one this process saw for the key (rollback), was not refused by a
 /// target here, and has more than the minimum lifetime left. A token fetched from the identity provider is written behind
-/// the caller, until its refresh-ahead time. Any cache failure is logged and the identity provider is asked instead.
+/// the caller, until its refresh-ahead time. With an <see cref="ISharedTokenLease"/>, a miss goes through
+/// <see cref="FleetSingleFlight"/>: one process of the fleet asks the identity provider. Any cache failure is logged and the identity provider is asked instead.
 /// </summary>
 internal sealed class DistributedTokenStore : ISharedTokenStore
 {
@@ -22,15 +23,17 @@ internal sealed class DistributedTokenStore : ISharedTokenStore
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly RejectedTokens _rejected;
+    private readonly FleetSingleFlight? _singleFlight;
     private readonly ConcurrentDictionary<string, long> _generations = new(StringComparer.Ordinal);
 
-    public DistributedTokenStore(IDistributedCache cache, SharedTokenProtector protector, TimeProvider? timeProvider, ILoggerFactory? loggerFactory)
+    public DistributedTokenStore(IDistributedCache cache, SharedTokenProtector protector, TimeProvider? timeProvider, ILoggerFactory? loggerFactory, ISharedTokenLease? lease = null)
     {
         _cache = cache;
         _protector = protector;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ServiceAuth.Client.Caching");
         _rejected = new RejectedTokens(_timeProvider);
+        _singleFlight = lease is null ? null : new FleetSingleFlight(lease, _timeProvider, _logger);
     }
 
     /// <summary>The last write started behind a caller (tests await it).</summary>
@@ -40,21 +43,60 @@ internal sealed class DistributedTokenStore : ISharedTokenStore
         string sharedKey, string description, Func<CancellationToken, Task<AccessToken>> fetchFromIdentityProvider, CancellationToken cancellationToken)
     {
         string cacheKey = KeyPrefix + sharedKey;
-        if (await ReadAsync(cacheKey, description, cancellationToken).ConfigureAwait(false) is { } shared)
+        (AccessToken? shared, bool failed) = await ReadAsync(cacheKey, description, cancellationToken).ConfigureAwait(false);
+        if (shared is not null || _singleFlight is null || failed)
         {
-            Log.SharedTokenUsed(_logger, description, shared.ExpiresAt);
-            return shared;
+            return shared ?? await FetchAndShareAsync(cacheKey, description, fetchFromIdentityProvider, null, cancellationToken).ConfigureAwait(false);
         }
 
-        AccessToken token = await fetchFromIdentityProvider(cancellationToken).ConfigureAwait(false);
+        return await _singleFlight.GetAsync(
+            cacheKey,
+            description,
+            async () => (await ReadAsync(cacheKey, description, cancellationToken).ConfigureAwait(false)).Token,
+            release => FetchAndShareAsync(cacheKey, description, fetchFromIdentityProvider, release, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<AccessToken> FetchAndShareAsync(
+        string cacheKey, string description, Func<CancellationToken, Task<AccessToken>> fetchFromIdentityProvider, Func<Task>? release, CancellationToken cancellationToken)
+    {
+        AccessToken token;
+        try
+        {
+            token = await fetchFromIdentityProvider(cancellationToken).ConfigureAwait(false);
+        }
+        catch when (release is not null)
+        {
+            LastWrite = Task.Run(() => ReleaseAsync(release, description), CancellationToken.None);
+            throw;
+        }
+
         long generation = _generations.AddOrUpdate(cacheKey, _ => _timeProvider.GetUtcNow().UtcTicks, (_, seen) => Math.Max(seen + 1, _timeProvider.GetUtcNow().UtcTicks));
-        LastWrite = Task.Run(() => WriteAsync(cacheKey, generation, token, description), CancellationToken.None);
+        LastWrite = Task.Run(
+            async () =>
+            {
+                await WriteAsync(cacheKey, generation, token, description).ConfigureAwait(false);
+                await ReleaseAsync(release, description).ConfigureAwait(false);
+            },
+            CancellationToken.None);
         return token;
     }
 
     public void Rejected(AccessToken token) => _rejected.Add(token);
 
-    private async Task<AccessToken?> ReadAsync(string cacheKey, string description, CancellationToken cancellationToken)
+    private async Task ReleaseAsync(Func<Task>? release, string description)
+    {
+        try
+        {
+            await (release?.Invoke() ?? Task.CompletedTask).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.LeaseFailed(_logger, description, e.GetType().Name);
+        }
+    }
+
+    private async Task<(AccessToken? Token, bool Failed)> ReadAsync(string cacheKey, string description, CancellationToken cancellationToken)
     {
         byte[]? stored;
         try
@@ -64,12 +106,12 @@ internal sealed class DistributedTokenStore : ISharedTokenStore
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Log.SharedCacheReadFailed(_logger, description, e.GetType().Name);
-            return null;
+            return (null, true);
         }
 
         if (stored is null)
         {
-            return null;
+            return (null, false);
         }
 
         SharedToken? read = _protector.Unprotect(cacheKey, stored);
@@ -81,17 +123,18 @@ internal sealed class DistributedTokenStore : ISharedTokenStore
         {
             Log.SharedTokenRefused(_logger, description, refused);
             await RemoveAsync(cacheKey, description).ConfigureAwait(false);
-            return null;
+            return (null, false);
         }
 
         SharedToken accepted = read!.Value;
         if (accepted.Token.ExpiresAt - _timeProvider.GetUtcNow() <= TokenRefreshPolicy.Policy.MinLifetime)
         {
-            return null;
+            return (null, false);
         }
 
         _generations.AddOrUpdate(cacheKey, accepted.Generation, (_, seen) => Math.Max(seen, accepted.Generation));
-        return accepted.Token;
+        Log.SharedTokenUsed(_logger, description, accepted.Token.ExpiresAt);
+        return (accepted.Token, false);
     }
 
     private async Task RemoveAsync(string cacheKey, string description)

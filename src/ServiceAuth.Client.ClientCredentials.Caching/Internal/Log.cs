@@ -19,4 +19,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 524, Level = LogLevel.Warning, Message = "Refused the access token shared in the distributed cache for {Client}: {Reason}; the entry is removed and the token endpoint asked.")]
     public static partial void SharedTokenRefused(ILogger logger, string client, string reason);
+
+    [LoggerMessage(EventId = 525, Level = LogLevel.Debug, Message = "Took the fleet lease for the access token of {Client} (fence {Fence}); asking the token endpoint for the fleet.")]
+    public static partial void LeaseTaken(ILogger logger, string client, long fence);
+
+    [LoggerMessage(EventId = 526, Level = LogLevel.Warning, Message = "The fleet lease for the access token of {Client} failed or was slow ({ErrorType}); asking the token endpoint without it.")]
+    public static partial void LeaseFailed(ILogger logger, string client, string errorType);
+
+    [LoggerMessage(EventId = 527, Level = LogLevel.Warning, Message = "No shared access token for {Client} after waiting {MaxWait} for the fleet lease holder; asking the token endpoint.")]
+    public static partial void LeaseWaitExpired(ILogger logger, string client, TimeSpan maxWait);
 }

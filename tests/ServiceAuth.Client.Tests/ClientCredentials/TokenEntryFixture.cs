@@ -25,7 +25,7 @@ public sealed class TokenEntryFixture
             options => new TokenEndpointClient(options, () => new HttpMessageInvoker(Endpoint, disposeHandler: false), clock, NullLogger.Instance).RequestAsync,
             clock,
             null,
-            new SystemRandomizer(new Random(42)));
+            new NoRefreshJitter(new SystemRandomizer(new Random(42))));
     }
 
     public FakeTimeProvider Time { get; }

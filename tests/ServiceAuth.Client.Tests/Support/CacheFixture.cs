@@ -16,7 +16,7 @@ public sealed class CacheFixture
         Cache = new AssumeRoleCredentialsProvider(Sts, Time, null, new StsCallSettings
         {
             MaxAttempts = maxAttempts,
-            Randomizer = new SystemRandomizer(new Random(42)),
+            Randomizer = new NoRefreshJitter(new SystemRandomizer(new Random(42))),
             TotalTimeout = totalTimeout ?? StsCallSettings.Default.TotalTimeout,
             AttemptTimeout = attemptTimeout ?? StsCallSettings.Default.AttemptTimeout,
         });

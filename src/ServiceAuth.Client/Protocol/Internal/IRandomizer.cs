@@ -6,4 +6,8 @@ internal interface IRandomizer
 {
     /// <summary>A value in [0, 1).</summary>
     double NextDouble();
+
+    /// <summary>A value in [0, 1): the offset of one cache's refresh point within its policy's
+    /// <see cref="RefreshPolicy.RefreshSpread"/> (tests that pin refresh moments return 0 here).</summary>
+    double NextRefreshOffset() => NextDouble();
 }

@@ -17,6 +17,7 @@ internal sealed class RefreshAheadValue<T>
     private readonly IRefreshAheadEvents<T> _events;
     private readonly TimeProvider _timeProvider;
     private readonly IRandomizer _random;
+    private readonly double _jitter;
     private readonly object _gate = new();
     private RefreshSnapshot<T> _snapshot = RefreshSnapshot<T>.Empty;
     private Task<T>? _inflight;
@@ -29,6 +30,7 @@ internal sealed class RefreshAheadValue<T>
         _events = events;
         _timeProvider = timeProvider;
         _random = random;
+        _jitter = policy.RefreshSpread > 0 ? random.NextRefreshOffset() : 0;
     }
 
     public RefreshSnapshot<T> Snapshot => Volatile.Read(ref _snapshot);
@@ -143,7 +145,7 @@ internal sealed class RefreshAheadValue<T>
                 throw _events.TooShortLived(fresh.ExpiresAt, _policy.MinLifetime);
             }
 
-            var snapshot = RefreshSnapshot<T>.Fresh(fresh, now, _policy, Deadline(_policy.MinBackgroundInterval));
+            var snapshot = RefreshSnapshot<T>.Fresh(fresh, now, _policy, Deadline(_policy.MinBackgroundInterval), _jitter);
             lock (_gate)
             {
                 Volatile.Write(ref _snapshot, snapshot);

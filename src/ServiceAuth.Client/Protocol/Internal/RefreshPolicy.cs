@@ -41,6 +41,23 @@ internal sealed class RefreshPolicy
         return remaining <= TimeSpan.Zero ? now : expiresAt - Min(Advisory(remaining), remaining / 2);
     }
 
+    /// <summary>Gets the share of the time between the advisory and mandatory windows over which instances spread their
+    /// background refreshes: each instance draws one offset in [0, this share), so a fleet started together does not
+    /// refresh in the same second. Zero (the default) refreshes at the start of the advisory window.</summary>
+    public double RefreshSpread { get; init; }
+
+    /// <summary>Gets the longest spread, whatever the lifetime (so a long advisory window still refreshes early in it).</summary>
+    public TimeSpan MaxRefreshSpread { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The start of the advisory window moved later by this instance's <paramref name="jitter"/> (in [0, 1)) of
+    /// <see cref="RefreshSpread"/>; never past the mandatory window.</summary>
+    public DateTimeOffset RefreshAt(DateTimeOffset now, DateTimeOffset expiresAt, double jitter)
+    {
+        DateTimeOffset at = RefreshAt(now, expiresAt);
+        DateTimeOffset mandatory = MandatoryAt(now, expiresAt);
+        return mandatory <= at ? at : at + (Min((mandatory - at) * RefreshSpread, MaxRefreshSpread) * jitter);
+    }
+
     public DateTimeOffset MandatoryAt(DateTimeOffset now, DateTimeOffset expiresAt) =>
         expiresAt - Min((expiresAt - now) * MandatoryFraction, MaxMandatory);
 

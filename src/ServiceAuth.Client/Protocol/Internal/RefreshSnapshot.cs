@@ -44,8 +44,8 @@ internal sealed class RefreshSnapshot<T>
     /// <summary>The failure thrown fast until <see cref="NextAttemptAt"/> when no value is valid.</summary>
     public Exception? Error { get; }
 
-    public static RefreshSnapshot<T> Fresh(Expiring<T> fresh, DateTimeOffset now, RefreshPolicy policy, long nextAttemptAt) =>
-        new(fresh.Value, fresh.ExpiresAt, policy.RefreshAt(now, fresh.ExpiresAt), policy.MandatoryAt(now, fresh.ExpiresAt), nextAttemptAt, 0, null);
+    public static RefreshSnapshot<T> Fresh(Expiring<T> fresh, DateTimeOffset now, RefreshPolicy policy, long nextAttemptAt, double jitter = 0) =>
+        new(fresh.Value, fresh.ExpiresAt, policy.RefreshAt(now, fresh.ExpiresAt, jitter), policy.MandatoryAt(now, fresh.ExpiresAt), nextAttemptAt, 0, null);
 
     public bool IsValid(DateTimeOffset now) => Value is not null && now < ExpiresAt;
 

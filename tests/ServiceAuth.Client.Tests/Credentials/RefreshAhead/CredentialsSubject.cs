@@ -17,7 +17,7 @@ public sealed class CredentialsSubject : RefreshSubject
     {
         Time = clock is SteppedWallClock stepped ? stepped.Fake : clock as FakeTimeProvider ?? new FakeTimeProvider(TestClock.Start);
         _sts = new FakeSts(Time);
-        var settings = new StsCallSettings { MaxAttempts = 1, Randomizer = new SystemRandomizer(new Random(42)), TotalTimeout = TimeSpan.FromHours(1), AttemptTimeout = TimeSpan.FromHours(1) };
+        var settings = new StsCallSettings { MaxAttempts = 1, Randomizer = new NoRefreshJitter(new SystemRandomizer(new Random(42))), TotalTimeout = TimeSpan.FromHours(1), AttemptTimeout = TimeSpan.FromHours(1) };
         var cache = new AssumeRoleCredentialsProvider(_sts, clock ?? Time, null, settings);
         _entry = (AssumedRoleCredentials)cache.GetCredentials(new AssumeRoleOptions { RoleArn = CacheFixture.RoleArn }, CacheFixture.Source, "eu-west-1");
     }
