@@ -96,6 +96,44 @@ public sealed class SigningCertificateCacheTests : IDisposable
         garbage.Count.ShouldBe(0);
     }
 
+    [Fact]
+    public async Task GetAsync_ManyFailingUrls_RemembersNothingBeyondTheBound()
+    {
+        SigningCertificateCache cache = Cache(new PemHandler("not a pem"), capacity: 4);
+
+        for (int i = 0; i < 1_000; i++)
+        {
+            (await cache.GetAsync(new Uri($"https://sns.us-east-1.amazonaws.com/forged-{i}.pem"), CancellationToken.None)).Failure
+                .ShouldBe(SnsMessageVerificationFailure.CertificateUnavailable);
+        }
+
+        cache.Count.ShouldBe(0);
+        cache.Remembered.ShouldBeLessThanOrEqualTo(4);
+    }
+
+    [Fact]
+    public async Task GetAsync_NewUrlsBeyondTheFetchSlots_FailAfterTheSlotWait_WithoutAnotherFetch()
+    {
+        var handler = new HangingHandler();
+        SigningCertificateCache cache = new(() => new HttpClient(handler, disposeHandler: false), _time, 100, NullLogger.Instance, [_root]);
+
+        var fetching = Enumerable.Range(0, SigningCertificateCache.MaxConcurrentFetches)
+            .Select(i => cache.GetAsync(new Uri($"https://sns.us-east-1.amazonaws.com/slow-{i}.pem"), CancellationToken.None)).ToArray();
+        var extra = cache.GetAsync(new Uri("https://sns.us-east-1.amazonaws.com/one-more.pem"), CancellationToken.None);
+        for (int spin = 0; spin < 1_000 && handler.Count < SigningCertificateCache.MaxConcurrentFetches; spin++)
+        {
+            await Task.Yield();
+        }
+
+        _time.Advance(SigningCertificateCache.FetchSlotWait);
+        (await extra).Failure.ShouldBe(SnsMessageVerificationFailure.CertificateUnavailable);
+        handler.Count.ShouldBe(SigningCertificateCache.MaxConcurrentFetches);
+        fetching.ShouldAllBe(t => !t.IsCompleted);
+
+        handler.Release.SetResult();
+        (await Task.WhenAll(fetching)).ShouldAllBe(r => r.Failure == SnsMessageVerificationFailure.CertificateUnavailable);
+    }
+
     public void Dispose()
     {
         _root.Dispose();
@@ -126,6 +164,22 @@ public sealed class SigningCertificateCacheTests : IDisposable
         {
             Interlocked.Increment(ref _count);
             return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(pem) });
+        }
+    }
+
+    private sealed class HangingHandler : HttpMessageHandler
+    {
+        private int _count;
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Count => Volatile.Read(ref _count);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _count);
+            await Release.Task.WaitAsync(cancellationToken);
+            return new HttpResponseMessage(HttpStatusCode.NotFound);
         }
     }
 }
