@@ -17,7 +17,7 @@ namespace ServiceAuth.Client.Benchmarks;
 /// <summary>
 /// The receiving side (issue 20): ASP.NET Core pipelines on TestServer answering <c>GET /ok</c>, with the floors as
 /// baselines — no authentication, a minimal handler that compares a string (the same token) and returns the same 7
-/// claims (same default policy), plain <c>AddJwtBearer</c> with a fixed RSA key — against <c>AddCognitoJwtBearer</c> + <c>RequireCognitoScope</c>
+/// claims (same default policy), plain <c>AddJwtBearer</c> with the pool's key fixed, on the very same token as Cognito — against <c>AddCognitoJwtBearer</c> + <c>RequireCognitoScope</c>
 /// (keys cached) and <c>AddIamIdentityToken</c>'s cached path (one 1,615-character token, verified once in the setup;
 /// no STS call while timing).
 /// </summary>
@@ -32,6 +32,8 @@ public class ReceivingSideBenchmarks
     private ReceivingPipeline _cognito = null!;
     private ReceivingPipeline _iam = null!;
     private LocalAwsEndpoint _aws = null!;
+    private LocalUserPool _pool = null!;
+    private string _cognitoToken = string.Empty;
 
     public static string IdentityToken { get; private set; } = string.Empty;
 
@@ -46,8 +48,8 @@ public class ReceivingSideBenchmarks
                 .AddScheme<AuthenticationSchemeOptions, FloorAuthenticationHandler>(FloorAuthenticationHandler.SchemeName, _ => { }),
             null,
             FloorAuthenticationHandler.Expected);
-        _jwt = await StartJwtBearerAsync();
         _cognito = await StartCognitoAsync();
+        _jwt = await StartJwtBearerAsync();
         _iam = await ReceivingPipeline.StartAsync(
             s =>
             {
@@ -87,7 +89,7 @@ public class ReceivingSideBenchmarks
     [Benchmark(Description = "floor: minimal handler, 7 claims, default policy")]
     public Task<int> Floor() => _floor.GetOkAsync();
 
-    [Benchmark(Description = "AddJwtBearer (fixed RSA key)")]
+    [Benchmark(Description = "AddJwtBearer (fixed RSA key, same token)")]
     public Task<int> JwtBearer() => _jwt.GetOkAsync();
 
     [Benchmark(Description = "AddCognitoJwtBearer + RequireCognitoScope (keys cached)")]
@@ -120,37 +122,38 @@ public class ReceivingSideBenchmarks
         throw new InvalidOperationException("Unreachable.");
     }
 
-    private static Task<ReceivingPipeline> StartJwtBearerAsync()
+    /// <summary>Plain <c>AddJwtBearer</c> given the pool's current public key as a fixed key, validating the very same
+    /// access token as the Cognito pipeline (same bytes, same claims): issuer and signature and lifetime, no audience
+    /// (Cognito access tokens carry none). What the Cognito scheme adds over this is the JWKS it keeps and its checks.</summary>
+    private async Task<ReceivingPipeline> StartJwtBearerAsync()
     {
-        var key = new RsaSecurityKey(RSA.Create(2048)) { KeyId = "fixed" };
-        string token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = "https://issuer.example.com",
-            Audience = "orders",
-            Subject = new ClaimsIdentity([new Claim("sub", "caller"), new Claim("scope", "orders/read")]),
-            Expires = DateTime.UtcNow.AddHours(1),
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
-        });
-        return ReceivingPipeline.StartAsync(
+        using var http = new HttpClient(_aws.CreateHandler());
+        var jwks = new JsonWebKeySet(await http.GetStringAsync(_pool.JwksUri));
+        JsonWebKey jwk = jwks.Keys.Single(k => k.KeyId == _pool.SigningKeyId);
+        var rsa = RSA.Create();
+        rsa.ImportParameters(new RSAParameters { Modulus = Base64UrlEncoder.DecodeBytes(jwk.N), Exponent = Base64UrlEncoder.DecodeBytes(jwk.E) });
+        var key = new RsaSecurityKey(rsa) { KeyId = jwk.KeyId };
+        return await ReceivingPipeline.StartAsync(
             s => s.AddAuthorization().AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
             {
                 o.TokenValidationParameters = new TokenValidationParameters
                 {
-                    ValidIssuer = "https://issuer.example.com",
-                    ValidAudience = "orders",
+                    ValidIssuer = _pool.Issuer.ToString().TrimEnd('/'),
+                    ValidateAudience = false,
                     IssuerSigningKey = key,
                 };
             }),
             null,
-            "Bearer " + token);
+            "Bearer " + _cognitoToken);
     }
 
     private async Task<ReceivingPipeline> StartCognitoAsync()
     {
         _aws = LocalAwsEndpoint.CreateInMemory(new LocalAwsEndpointOptions { Region = "eu-west-1" });
-        LocalUserPool pool = _aws.AddUserPool();
+        LocalUserPool pool = _pool = _aws.AddUserPool();
         pool.AddResourceServer("orders", "read");
         LocalAppClient reader = pool.AddAppClient("reader", "orders/read");
+        _cognitoToken = pool.CreateAccessToken(reader, "orders/read");
         return await ReceivingPipeline.StartAsync(
             s =>
             {
@@ -164,6 +167,6 @@ public class ReceivingSideBenchmarks
                 s.AddAuthorization(o => o.AddPolicy("orders-read", p => p.RequireCognitoScope("orders/read")));
             },
             "orders-read",
-            "Bearer " + pool.CreateAccessToken(reader, "orders/read"));
+            "Bearer " + _cognitoToken);
     }
 }

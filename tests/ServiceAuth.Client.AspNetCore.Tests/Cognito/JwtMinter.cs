@@ -20,6 +20,9 @@ internal sealed class JwtMinter : IDisposable
 
     public string KeyId => _keys[^1].Kid;
 
+    /// <summary>Gets or sets the <c>issuer</c> the discovery document states (the pool's own by default).</summary>
+    public string DiscoveryIssuer { get; set; } = Issuer;
+
     public int JwksFetches => Volatile.Read(ref _jwksFetches);
 
     /// <summary>A new signing key; the JWKS serves only the new one (the old one retired).</summary>
@@ -98,7 +101,7 @@ internal sealed class JwtMinter : IDisposable
         {
             string path = request.RequestUri!.AbsoluteUri;
             string? body = path == Issuer + "/.well-known/openid-configuration"
-                ? $"{{\"issuer\":\"{Issuer}\",\"jwks_uri\":\"{Issuer}/.well-known/jwks.json\"}}"
+                ? $"{{\"issuer\":\"{minter.DiscoveryIssuer}\",\"jwks_uri\":\"{Issuer}/.well-known/jwks.json\"}}"
                 : path == Issuer + "/.well-known/jwks.json" ? Fetched(minter) : null;
             return Task.FromResult(body is null
                 ? new HttpResponseMessage(HttpStatusCode.NotFound)

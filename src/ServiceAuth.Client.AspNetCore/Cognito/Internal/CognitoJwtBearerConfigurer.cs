@@ -51,6 +51,7 @@ internal sealed class CognitoJwtBearerConfigurer : IConfigureNamedOptions<JwtBea
         {
             ValidIssuer = issuer,
             ValidateIssuer = true,
+            IssuerValidator = new CognitoIssuerValidator(issuer).Validate,
             ValidateAudience = false,
             ValidateLifetime = true,
             RequireExpirationTime = true,

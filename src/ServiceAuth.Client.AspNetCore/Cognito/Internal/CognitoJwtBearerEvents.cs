@@ -38,6 +38,11 @@ internal sealed class CognitoJwtBearerEvents : IPostConfigureOptions<JwtBearerOp
             return;
         }
 
+        if (options.ConfigurationManager is { } configuration and not CognitoConfigurationManager)
+        {
+            options.ConfigurationManager = new CognitoConfigurationManager(configuration);
+        }
+
         // An application's EventsType would replace these events per request (and skip every Cognito check): it is
         // resolved per request here instead, inside the checks.
         Type? eventsType = options.EventsType;

@@ -1,7 +1,9 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using ServiceAuth.Client.AspNetCore.Internal;
 
 namespace ServiceAuth.Client.AspNetCore.Cognito.Internal;
 
@@ -47,7 +49,9 @@ internal sealed class CognitoLifetime(TimeProvider timeProvider)
         return true;
     }
 
-    /// <summary>Checks that <c>exp</c>, <c>nbf</c> and <c>iat</c>, where present, are JSON numbers; returns <c>iat</c>.</summary>
+    /// <summary>Checks that <c>exp</c>, <c>nbf</c> and <c>iat</c>, where present, are JSON numbers; returns <c>iat</c>.
+    /// The payload is decoded again from the token's own text into a stack buffer (no substring, no array): the parsed
+    /// token keeps the values but not whether they were numbers.</summary>
     private static double? ReadTimeClaims(SecurityToken token)
     {
         if (token is not JsonWebToken jwt)
@@ -55,8 +59,29 @@ internal sealed class CognitoLifetime(TimeProvider timeProvider)
             throw new CognitoTokenRefusedException("the token is not a JWT");
         }
 
+        ReadOnlySpan<char> payload = PayloadOf(jwt.EncodedToken);
+        int max = Base64UrlBytes.MaxDecodedLength(payload.Length);
+        byte[]? rented = max > Base64UrlBytes.StackLimit ? ArrayPool<byte>.Shared.Rent(max) : null;
+        try
+        {
+            Span<byte> json = rented is null ? stackalloc byte[Base64UrlBytes.StackLimit] : rented;
+            return Base64UrlBytes.TryDecode(payload, json, out int written)
+                ? ReadTimeClaims(json[..written])
+                : throw new CognitoTokenRefusedException("the token's payload is not base64url");
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static double? ReadTimeClaims(ReadOnlySpan<byte> json)
+    {
         double? issuedAt = null;
-        var reader = new Utf8JsonReader(Base64UrlEncoder.DecodeBytes(jwt.EncodedPayload));
+        var reader = new Utf8JsonReader(json);
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -76,5 +101,13 @@ internal sealed class CognitoLifetime(TimeProvider timeProvider)
         }
 
         return issuedAt;
+    }
+
+    /// <summary>The second dot-separated part of a compact JWS.</summary>
+    private static ReadOnlySpan<char> PayloadOf(string encoded)
+    {
+        ReadOnlySpan<char> rest = encoded.AsSpan(encoded.IndexOf('.', StringComparison.Ordinal) + 1);
+        int dot = rest.IndexOf('.');
+        return dot < 0 ? rest : rest[..dot];
     }
 }

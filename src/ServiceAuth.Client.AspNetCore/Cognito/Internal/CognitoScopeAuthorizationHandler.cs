@@ -21,19 +21,29 @@ internal sealed class CognitoScopeAuthorizationHandler : AuthorizationHandler<Co
 
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, CognitoScopeRequirement requirement)
     {
-        ClaimsIdentity? cognito = context.User.Identities.FirstOrDefault(i => i.IsAuthenticated && i.AuthenticationType is { } type && _schemes.Contains(type));
-        if (cognito is null && !context.User.Identities.Any(i => i.IsAuthenticated))
+        ClaimsIdentity? cognito = null;
+        bool authenticated = false;
+        foreach (ClaimsIdentity identity in context.User.Identities)
+        {
+            authenticated |= identity.IsAuthenticated;
+            if (cognito is null && identity.IsAuthenticated && identity.AuthenticationType is { } type && _schemes.Contains(type))
+            {
+                cognito = identity;
+            }
+        }
+
+        if (cognito is null && !authenticated)
         {
             return Task.CompletedTask; // not authenticated: the 401 is the answer, not a 403 about scopes
         }
 
-        string[] granted = cognito is null ? [] : [.. cognito.FindAll(CognitoDefaults.ScopeClaimType).SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
-        if (requirement.Scopes.Any(s => granted.Contains(s, StringComparer.Ordinal)))
+        if (cognito is not null && Grants(cognito, requirement.Scopes))
         {
             context.Succeed(requirement);
             return Task.CompletedTask;
         }
 
+        string[] granted = cognito is null ? [] : [.. cognito.FindAll(CognitoDefaults.ScopeClaimType).SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
         string required = string.Join(' ', requirement.Scopes);
         string caller = cognito is null ? "(not a Cognito token)" : cognito.FindFirst("client_id")?.Value ?? cognito.FindFirst("sub")?.Value ?? "(anonymous)";
         CognitoLog.ScopeMissing(_logger, caller, required, string.Join(' ', granted));
@@ -44,5 +54,35 @@ internal sealed class CognitoScopeAuthorizationHandler : AuthorizationHandler<Co
 
         context.Fail(new AuthorizationFailureReason(this, $"The token has none of the scopes '{required}'."));
         return Task.CompletedTask;
+    }
+
+    /// <summary>Whether a space-separated <c>scope</c> claim of <paramref name="identity"/> holds one of
+    /// <paramref name="scopes"/>; read in place, nothing allocated.</summary>
+    private static bool Grants(ClaimsIdentity identity, IReadOnlyList<string> scopes)
+    {
+        foreach (Claim claim in identity.Claims)
+        {
+            if (!string.Equals(claim.Type, CognitoDefaults.ScopeClaimType, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            ReadOnlySpan<char> rest = claim.Value;
+            while (!rest.IsEmpty)
+            {
+                int space = rest.IndexOf(' ');
+                ReadOnlySpan<char> scope = space < 0 ? rest : rest[..space];
+                rest = space < 0 ? default : rest[(space + 1)..];
+                for (int i = 0; i < scopes.Count; i++)
+                {
+                    if (scope.Length > 0 && scope.SequenceEqual(scopes[i]))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
+using ServiceAuth.Client.AspNetCore.Internal;
 using ServiceAuth.Client.IdentityTokens.Internal;
 
 namespace ServiceAuth.Client.AspNetCore.IdentityTokens.Internal;
@@ -56,8 +57,7 @@ internal sealed class ChallengeIssuer(byte[] key, TimeSpan lifetime, TimeSpan sk
 
     private static byte[]? Decode(string challenge)
     {
-        string standard = challenge.Replace('-', '+').Replace('_', '/') + new string('=', (4 - (challenge.Length % 4)) % 4);
-        byte[] buffer = new byte[standard.Length];
-        return Convert.TryFromBase64String(standard, buffer, out int written) ? buffer[..written] : null;
+        byte[] buffer = new byte[Base64UrlBytes.MaxDecodedLength(challenge.Length)];
+        return Base64UrlBytes.TryDecode(challenge, buffer, out int written) ? buffer[..written] : null;
     }
 }

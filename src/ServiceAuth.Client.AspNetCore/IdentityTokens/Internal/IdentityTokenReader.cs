@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using ServiceAuth.Client.AspNetCore.Internal;
 using ServiceAuth.Client.IdentityTokens;
 
 namespace ServiceAuth.Client.AspNetCore.IdentityTokens.Internal;
@@ -10,7 +11,6 @@ namespace ServiceAuth.Client.AspNetCore.IdentityTokens.Internal;
 /// </summary>
 internal static class IdentityTokenReader
 {
-    private const int StackLimit = 2048;
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly SearchValues<char> Alphabet = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
 
@@ -54,25 +54,18 @@ internal static class IdentityTokenReader
             return null;
         }
 
-        int padded = (part.Length + 3) / 4 * 4;
-        char[]? rentedChars = padded > StackLimit ? ArrayPool<char>.Shared.Rent(padded) : null;
-        byte[]? rentedBytes = padded > StackLimit ? ArrayPool<byte>.Shared.Rent(padded) : null;
+        int max = Base64UrlBytes.MaxDecodedLength(part.Length);
+        byte[]? rented = max > Base64UrlBytes.StackLimit ? ArrayPool<byte>.Shared.Rent(max) : null;
         try
         {
-            Span<char> standard = rentedChars is null ? stackalloc char[padded] : rentedChars.AsSpan(0, padded);
-            Span<byte> bytes = rentedBytes is null ? stackalloc byte[padded] : rentedBytes.AsSpan(0, padded);
-            part.CopyTo(standard);
-            standard[..part.Length].Replace('-', '+');
-            standard[..part.Length].Replace('_', '/');
-            standard[part.Length..].Fill('=');
-            return Convert.TryFromBase64Chars(standard, bytes, out int written) ? StrictUtf8Text(bytes[..written]) : null;
+            Span<byte> bytes = rented is null ? stackalloc byte[Base64UrlBytes.StackLimit] : rented;
+            return Base64UrlBytes.TryDecode(part, bytes, out int written) ? StrictUtf8Text(bytes[..written]) : null;
         }
         finally
         {
-            if (rentedChars is not null)
+            if (rented is not null)
             {
-                ArrayPool<char>.Shared.Return(rentedChars);
-                ArrayPool<byte>.Shared.Return(rentedBytes!);
+                ArrayPool<byte>.Shared.Return(rented);
             }
         }
     }
