@@ -12,6 +12,9 @@ switch (args)
     case ["receiving-interleaved"]:
         await ServiceAuth.Client.Benchmarks.ReceivingInterleaved.RunAsync();
         return;
+    case ["receiving-loop", var pipeline]:
+        await ServiceAuth.Client.Benchmarks.ReceivingLoop.RunAsync(pipeline, TimeSpan.FromSeconds(20));
+        return;
     case ["signing-loop"]:
         ServiceAuth.Client.Benchmarks.SigningLoop.Run(TimeSpan.FromSeconds(12));
         return;
