@@ -9,6 +9,9 @@ switch (args)
     case ["receiving-alloc"]:
         await ServiceAuth.Client.Benchmarks.ReceivingQuickCheck.RunAsync();
         return;
+    case ["signing-interleaved"]:
+        ServiceAuth.Client.Benchmarks.SigningInterleaved.Run();
+        return;
     case ["signing-loop"]:
         ServiceAuth.Client.Benchmarks.SigningLoop.Run(TimeSpan.FromSeconds(12));
         return;
