@@ -35,9 +35,22 @@ internal static class OwnHeadersOnly
         // host < x-amz-content-sha256 < x-amz-date < x-amz-region-set < x-amz-security-token
         builder.Append("host:"u8);
         CanonicalHeaders.AppendHost(ref builder, uri);
-        Line(ref builder, "\nx-amz-content-sha256:"u8, own.ContentSha256);
-        Line(ref builder, "\nx-amz-date:"u8, own.AmzDate);
-        Line(ref builder, "\nx-amz-region-set:"u8, own.RegionSet);
+
+        // The date and the payload hash are the signer's own ASCII text, without whitespace: already canonical.
+        if (own.ContentSha256 is not null)
+        {
+            builder.Append("\nx-amz-content-sha256:"u8);
+            builder.Append(own.ContentSha256);
+        }
+
+        builder.Append("\nx-amz-date:"u8);
+        builder.Append(own.AmzDate);
+        if (own.RegionSet is not null)
+        {
+            builder.Append("\nx-amz-region-set:"u8);
+            HeaderValue.AppendTrimmed(ref builder, own.RegionSet);
+        }
+
         if (own.SecurityToken is not null)
         {
             builder.Append("\nx-amz-security-token:"u8);
@@ -60,15 +73,6 @@ internal static class OwnHeadersOnly
         Name(ref builder, ";x-amz-security-token"u8, own.SecurityToken);
         signedHeaders = new Range(start, builder.Length);
         return true;
-    }
-
-    private static void Line(ref ByteBuilder builder, ReadOnlySpan<byte> start, string? value)
-    {
-        if (value is not null)
-        {
-            builder.Append(start);
-            HeaderValue.AppendTrimmed(ref builder, value);
-        }
     }
 
     private static void Name(ref ByteBuilder builder, ReadOnlySpan<byte> name, string? value)
