@@ -5,7 +5,8 @@ namespace ServiceAuth.Client.Benchmarks;
 /// <summary>
 /// The GET of <see cref="SigningBenchmarks"/> for steering on a shared machine (<c>dotnet run -c Release --
 /// signing-interleaved</c>): our signer, the hash floor, the write floor and <c>AWSSigV4Signer</c> (and, for comparison,
-/// our signer leaving the headers of the previous call in place, as the benchmark once let it) run alternately in
+/// our signer leaving the headers of the previous call in place, as the benchmark once let it, and the GET without
+/// <c>x-amz-content-sha256</c> with its own write floor) run alternately in
 /// short batches, many times per round and for several rounds, so that load from other processes falls on all of them
 /// alike. Each path keeps its fastest batch of each round (preemption only adds time); the ratios are taken round by
 /// round and their best and median printed, with the bytes each path allocates per operation.
@@ -19,9 +20,14 @@ internal static class SigningInterleaved
     {
         SigningCase get = SigningCase.Get();
         get.Verify();
-        string[] names = ["ours", "hash floor", "write floor", "AWSSigV4Signer", "ours, headers kept"];
-        Action[] paths = [() => get.SignOurs(), () => get.ReusedContextFloor(), () => get.WriteFloor(), () => get.SignFacade(), () => get.SignOursKeepingHeaders()];
-        int[] batch = [200, 200, 200, 40, 200];
+        SigningCase three = SigningCase.GetWithoutContentSha256();
+        string[] names = ["ours", "hash floor", "write floor", "AWSSigV4Signer", "ours, headers kept", "ours, 3 headers", "its write floor"];
+        Action[] paths =
+        [
+            () => get.SignOurs(), () => get.ReusedContextFloor(), () => get.WriteFloor(), () => get.SignFacade(),
+            () => get.SignOursKeepingHeaders(), () => three.SignOurs(), () => three.WriteFloor(),
+        ];
+        int[] batch = [200, 200, 200, 40, 200, 200, 200];
         long[] bytes = new long[paths.Length];
         for (int p = 0; p < paths.Length; p++)
         {
@@ -51,7 +57,7 @@ internal static class SigningInterleaved
         for (int p = 0; p < paths.Length; p++)
         {
             double fastest = Enumerable.Range(0, Rounds).Min(r => best[r, p]);
-            Console.WriteLine($"{names[p],-16} best {fastest,8:F0} ns  median round {Median(r => best[r, p]),8:F0} ns  {bytes[p],6} B/op");
+            Console.WriteLine($"{names[p],-18} best {fastest,8:F0} ns  median round {Median(r => best[r, p]),8:F0} ns  {bytes[p],6} B/op");
         }
 
         Ratio("ours / hash floor", r => best[r, 0] / best[r, 1]);
@@ -59,12 +65,13 @@ internal static class SigningInterleaved
         Ratio("write floor / hash floor", r => best[r, 2] / best[r, 1]);
         Ratio("AWSSigV4Signer / ours", r => best[r, 3] / best[r, 0]);
         Ratio("ours, headers kept / ours", r => best[r, 4] / best[r, 0]);
+        Ratio("without x-amz-content-sha256: ours / write floor", r => best[r, 5] / best[r, 6]);
     }
 
     private static void Ratio(string name, Func<int, double> perRound)
     {
         double[] ratios = Enumerable.Range(0, Rounds).Select(perRound).Order().ToArray();
-        Console.WriteLine($"{name,-26} median {ratios[Rounds / 2]:F3}  range {ratios[0]:F3}–{ratios[^1]:F3}");
+        Console.WriteLine($"{name,-50} median {ratios[Rounds / 2]:F3}  range {ratios[0]:F3}–{ratios[^1]:F3}");
     }
 
     private static double Median(Func<int, double> perRound) =>
