@@ -15,6 +15,9 @@ switch (args)
     case ["receiving-loop", var pipeline]:
         await ServiceAuth.Client.Benchmarks.ReceivingLoop.RunAsync(pipeline, TimeSpan.FromSeconds(20));
         return;
+    case ["signing-interleaved"]:
+        ServiceAuth.Client.Benchmarks.SigningInterleaved.Run();
+        return;
     case ["signing-loop"]:
         ServiceAuth.Client.Benchmarks.SigningLoop.Run(TimeSpan.FromSeconds(12));
         return;

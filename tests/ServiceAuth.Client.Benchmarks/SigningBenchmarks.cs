@@ -5,9 +5,10 @@ namespace ServiceAuth.Client.Benchmarks;
 
 /// <summary>
 /// Signing one request, per request shape: our <c>SigV4Signer</c>, AWSSDK.Core's public <c>AWSSigV4Signer</c> (the
-/// baseline of each category), its internal <c>AWS4Signer</c>, and the cryptographic floor twice: on reused native
-/// contexts (the reference our signer is held to) and as one-shot calls. Each call signs the same
-/// prepared request again, so the allocations are the signer's, not the request's construction.
+/// baseline of each category), its internal <c>AWS4Signer</c>, and three floors: the two hash operations on reused native
+/// contexts (the hash floor), the same plus the three signature headers put on the request (the write floor, the
+/// reference our signer is held to), and the hash operations as one-shot calls. Each call signs the same prepared request
+/// again, so the allocations are the signer's, not the request's construction.
 /// </summary>
 [MemoryDiagnoser]
 [CategoriesColumn]
@@ -50,6 +51,10 @@ public class SigningBenchmarks
     [BenchmarkCategory(Get)]
     public byte Get_Floor() => _get.ReusedContextFloor();
 
+    [Benchmark(Description = "Floor: reused contexts + header writes")]
+    [BenchmarkCategory(Get)]
+    public byte Get_WriteFloor() => _get.WriteFloor();
+
     [Benchmark(Description = "Floor: one-shot calls")]
     [BenchmarkCategory(Get)]
     public byte Get_OneShotFloor() => _get.OneShotFloor();
@@ -70,6 +75,10 @@ public class SigningBenchmarks
     [BenchmarkCategory(Post1KiB)]
     public byte Post1KiB_Floor() => _post1KiB.ReusedContextFloor();
 
+    [Benchmark(Description = "Floor: reused contexts + header writes")]
+    [BenchmarkCategory(Post1KiB)]
+    public byte Post1KiB_WriteFloor() => _post1KiB.WriteFloor();
+
     [Benchmark(Description = "Floor: one-shot calls")]
     [BenchmarkCategory(Post1KiB)]
     public byte Post1KiB_OneShotFloor() => _post1KiB.OneShotFloor();
@@ -89,6 +98,10 @@ public class SigningBenchmarks
     [Benchmark(Description = "Floor: reused contexts")]
     [BenchmarkCategory(Post1MiB)]
     public byte Post1MiB_Floor() => _post1MiB.ReusedContextFloor();
+
+    [Benchmark(Description = "Floor: reused contexts + header writes")]
+    [BenchmarkCategory(Post1MiB)]
+    public byte Post1MiB_WriteFloor() => _post1MiB.WriteFloor();
 
     [Benchmark(Description = "Floor: one-shot calls")]
     [BenchmarkCategory(Post1MiB)]

@@ -21,6 +21,12 @@ internal static class CanonicalHeaders
     /// <summary>Writes the headers as header signing leaves them: <paramref name="own"/> in place of the request's
     /// headers of those names. <paramref name="found"/> tells which of them the request carries.</summary>
     public static Range Append(ref ByteBuilder builder, HttpRequestMessage request, Uri uri, in OwnHeaders own, out FoundHeaders found) =>
+        OwnHeadersOnly.TryAppend(ref builder, request, uri, own, out found, out Range signedHeaders)
+            ? signedHeaders
+            : AppendSorted(ref builder, request, uri, own, out found);
+
+    /// <summary>The same without the <see cref="OwnHeadersOnly"/> shortcut: every line collected and sorted.</summary>
+    public static Range AppendSorted(ref ByteBuilder builder, HttpRequestMessage request, Uri uri, in OwnHeaders own, out FoundHeaders found) =>
         Append(ref builder, request, uri, signing: true, own, out found);
 
     /// <summary>Writes the host as <see cref="SocketsHttpHandler"/> sends it: the IDN host, and the port unless default.</summary>
@@ -118,7 +124,7 @@ internal static class CanonicalHeaders
     }
 
     /// <summary>Whether a request header is signed as it is; notes the headers signing replaces.</summary>
-    private static bool Collects(HeaderKind kind, HeaderStringValues values, bool signing, in OwnHeaders own, ref FoundHeaders found, ref bool hasHost)
+    public static bool Collects(HeaderKind kind, HeaderStringValues values, bool signing, in OwnHeaders own, ref FoundHeaders found, ref bool hasHost)
     {
         switch (kind)
         {

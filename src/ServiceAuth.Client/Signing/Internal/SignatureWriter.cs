@@ -111,6 +111,13 @@ internal static class SignatureWriter
     [System.Runtime.CompilerServices.SkipLocalsInit]
     public static string Authorization(string accessKey, ReadOnlySpan<char> date, SigV4SigningParameters parameters, SigningKey? key, ReadOnlySpan<byte> signedHeaders, ReadOnlySpan<byte> signature)
     {
+        if (key is not null)
+        {
+            // The fixed part is kept on the key: one string made of it and the signature.
+            Span<char> hex = stackalloc char[64];
+            return string.Concat(key.AuthorizationHead(accessKey, signedHeaders), hex[..Widen(signature, hex)]);
+        }
+
         // "AWS4-ECDSA-P256-SHA256 Credential=" + "/yyyyMMdd/" + "/" + "/aws4_request" + ", SignedHeaders=" + ", Signature="
         // come to 86 characters besides the variable parts; 96 leaves room.
         int length = 96 + accessKey.Length + parameters.Region.Length + parameters.Service.Length + signedHeaders.Length + signature.Length;
@@ -119,30 +126,22 @@ internal static class SignatureWriter
         try
         {
             int n = 0;
-            if (key is not null)
+            Write(buffer, ref n, Algorithm(parameters));
+            Write(buffer, ref n, " Credential=");
+            Write(buffer, ref n, accessKey);
+            buffer[n++] = '/';
+            Write(buffer, ref n, date);
+            buffer[n++] = '/';
+            if (!parameters.IsSigV4a)
             {
-                Write(buffer, ref n, key.AuthorizationPrefix(accessKey));
-            }
-            else
-            {
-                Write(buffer, ref n, Algorithm(parameters));
-                Write(buffer, ref n, " Credential=");
-                Write(buffer, ref n, accessKey);
+                Write(buffer, ref n, parameters.Region);
                 buffer[n++] = '/';
-                Write(buffer, ref n, date);
-                buffer[n++] = '/';
-                if (!parameters.IsSigV4a)
-                {
-                    Write(buffer, ref n, parameters.Region);
-                    buffer[n++] = '/';
-                }
-
-                Write(buffer, ref n, parameters.Service);
-                buffer[n++] = '/';
-                Write(buffer, ref n, SigV4Constants.Terminator);
-                Write(buffer, ref n, ", SignedHeaders=");
             }
 
+            Write(buffer, ref n, parameters.Service);
+            buffer[n++] = '/';
+            Write(buffer, ref n, SigV4Constants.Terminator);
+            Write(buffer, ref n, ", SignedHeaders=");
             n += Widen(signedHeaders, buffer[n..]);
             Write(buffer, ref n, ", Signature=");
             n += Widen(signature, buffer[n..]);

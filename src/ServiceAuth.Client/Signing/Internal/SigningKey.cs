@@ -13,15 +13,14 @@ internal sealed class SigningKey
     private static readonly int PoolSize = Math.Clamp(Environment.ProcessorCount, 2, 8);
 
     private readonly IncrementalHash?[] _hmacs = new IncrementalHash?[PoolSize];
-    private readonly string _scopeText;
+    private readonly AuthorizationHeads _heads;
     private volatile bool _retired;
-    private volatile Prefix? _prefix;
     private volatile TokenText? _token;
 
     public SigningKey(byte[] key, string scope)
     {
         Key = key;
-        _scopeText = scope;
+        _heads = new AuthorizationHeads(scope);
         Scope = System.Text.Encoding.UTF8.GetBytes(scope);
     }
 
@@ -33,19 +32,9 @@ internal sealed class SigningKey
     /// <summary>Gets <c>date/region/service/aws4_request</c> as UTF-8.</summary>
     public byte[] Scope { get; }
 
-    /// <summary>Gets <c>AWS4-HMAC-SHA256 Credential=accessKey/scope, SignedHeaders=</c>, the fixed start of every
-    /// <c>Authorization</c> value signed with this key, built once per access key.</summary>
-    public string AuthorizationPrefix(string accessKey)
-    {
-        Prefix? prefix = _prefix;
-        if (prefix is null || !string.Equals(prefix.AccessKey, accessKey, StringComparison.Ordinal))
-        {
-            prefix = new Prefix(accessKey, $"{SigV4Constants.Algorithm} Credential={accessKey}/{_scopeText}, SignedHeaders=");
-            _prefix = prefix;
-        }
-
-        return prefix.Text;
-    }
+    /// <summary>Gets <c>AWS4-HMAC-SHA256 Credential=accessKey/scope, SignedHeaders=list, Signature=</c>, the fixed start
+    /// of the <c>Authorization</c> values signed with this key (<see cref="AuthorizationHeads"/>).</summary>
+    public string AuthorizationHead(string accessKey, ReadOnlySpan<byte> signedHeaders) => _heads.Get(accessKey, signedHeaders);
 
     /// <summary>Gets <paramref name="token"/> as its canonical header value (trimmed, inner whitespace collapsed, UTF-8),
     /// made once for the session token of the credentials this key was derived for, and dropped with the key.</summary>
@@ -141,8 +130,6 @@ internal sealed class SigningKey
             Interlocked.Exchange(ref _hmacs[i], null)?.Dispose();
         }
     }
-
-    private sealed record Prefix(string AccessKey, string Text);
 
     /// <summary>A token and its canonical bytes; a class rather than a record, so that no generated
     /// <c>ToString</c> can print the token.</summary>
