@@ -22,6 +22,7 @@ namespace ServiceAuth.Client.Benchmarks;
 /// no STS call while timing).
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(ReceivingSideConfig))]
 public class ReceivingSideBenchmarks
 {
     public const int IdentityTokenLength = 1615;
