@@ -21,6 +21,7 @@ public class SigningBenchmarks
     private const string Hash1MiB = "Payload hash 1 MiB";
 
     private SigningCase _get = null!;
+    private SigningCase _getThreeHeaders = null!;
     private SigningCase _post1KiB = null!;
     private SigningCase _post1MiB = null!;
 
@@ -28,9 +29,11 @@ public class SigningBenchmarks
     public void Setup()
     {
         _get = SigningCase.Get();
+        _getThreeHeaders = SigningCase.GetWithoutContentSha256();
         _post1KiB = SigningCase.PostJson1KiB();
         _post1MiB = SigningCase.PostBinary1MiB();
         _get.Verify();
+        _getThreeHeaders.VerifyWithoutContentSha256(_get);
         _post1KiB.Verify();
         _post1MiB.Verify();
     }
@@ -47,6 +50,10 @@ public class SigningBenchmarks
     [BenchmarkCategory(Get)]
     public HttpRequestMessage Get_Ours() => _get.SignOurs();
 
+    [Benchmark(Description = "SigV4Signer (ours), no x-amz-content-sha256")]
+    [BenchmarkCategory(Get)]
+    public HttpRequestMessage Get_OursThreeHeaders() => _getThreeHeaders.SignOurs();
+
     [Benchmark(Description = "Floor: reused contexts")]
     [BenchmarkCategory(Get)]
     public byte Get_Floor() => _get.ReusedContextFloor();
@@ -54,6 +61,10 @@ public class SigningBenchmarks
     [Benchmark(Description = "Floor: reused contexts + header writes")]
     [BenchmarkCategory(Get)]
     public byte Get_WriteFloor() => _get.WriteFloor();
+
+    [Benchmark(Description = "Floor: reused contexts + header writes, no x-amz-content-sha256")]
+    [BenchmarkCategory(Get)]
+    public byte Get_WriteFloorThreeHeaders() => _getThreeHeaders.WriteFloor();
 
     [Benchmark(Description = "Floor: one-shot calls")]
     [BenchmarkCategory(Get)]

@@ -258,6 +258,33 @@ internal sealed class SigningCase
         }
     }
 
+    /// <summary>Throws unless this case (<see cref="GetWithoutContentSha256"/>) signs exactly the request of
+    /// <paramref name="withContentSha256"/> (checked against AWSSDK.Core by its <see cref="Verify"/>) minus that header:
+    /// the signature is recomputed here from that case's canonical request without the header's line and name.</summary>
+    public void VerifyWithoutContentSha256(SigningCase withContentSha256)
+    {
+        withContentSha256.Verify();
+        HttpRequestMessage signed = SignOurs();
+        string authorization = signed.Headers.NonValidated["Authorization"].ToString();
+        if (signed.Headers.Contains("x-amz-content-sha256") ||
+            !authorization.Contains("SignedHeaders=host;x-amz-date;x-amz-security-token,", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Not the request without x-amz-content-sha256: {Describe(signed)}");
+        }
+
+        string canonical = Encoding.UTF8.GetString(withContentSha256._canonicalRequest);
+        int line = canonical.IndexOf("\nx-amz-content-sha256:", StringComparison.Ordinal);
+        int lineEnd = canonical.IndexOf('\n', line + 1);
+        canonical = canonical.Remove(line, lineEnd - line).Replace(";x-amz-content-sha256", string.Empty, StringComparison.Ordinal);
+        string stringToSign = Encoding.UTF8.GetString(withContentSha256._stringToSign);
+        stringToSign = stringToSign[..^64] + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        string expected = Convert.ToHexStringLower(HMACSHA256.HashData(_signingKey, Encoding.UTF8.GetBytes(stringToSign)));
+        if (SignatureOf(authorization) != expected)
+        {
+            throw new InvalidOperationException($"The signature without x-amz-content-sha256 is not that request's: {Describe(signed)}");
+        }
+    }
+
     private static HttpRequestMessage NewHttpRequest(HttpMethod method, Uri uri, byte[]? body, string? contentType)
     {
         var request = new HttpRequestMessage(method, uri);
