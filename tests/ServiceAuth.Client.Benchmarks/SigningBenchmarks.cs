@@ -7,8 +7,9 @@ namespace ServiceAuth.Client.Benchmarks;
 /// Signing one request, per request shape: our <c>SigV4Signer</c>, AWSSDK.Core's public <c>AWSSigV4Signer</c> (the
 /// baseline of each category), its internal <c>AWS4Signer</c>, and three floors: the two hash operations on reused native
 /// contexts (the hash floor), the same plus the three signature headers put on the request (the write floor, the
-/// reference our signer is held to), and the hash operations as one-shot calls. Each call signs the same prepared request
-/// again, so the allocations are the signer's, not the request's construction.
+/// reference our signer is held to), and the hash operations as one-shot calls. The GET also has our signer without
+/// <c>x-amz-content-sha256</c> (three signature headers, as the write floor puts) beside its own write floor. Each call
+/// signs the same prepared request again, so the allocations are the signer's, not the request's construction.
 /// </summary>
 [MemoryDiagnoser]
 [CategoriesColumn]

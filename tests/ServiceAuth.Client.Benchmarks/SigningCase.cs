@@ -125,7 +125,7 @@ internal sealed class SigningCase
 
     /// <summary>The GET as our signer signs it by default for execute-api: without <c>x-amz-content-sha256</c>, so the
     /// request carries the same three signature headers as the write floor. AWSSDK.Core always signs that header, so
-    /// <see cref="Verify"/> does not apply: for steering only.</summary>
+    /// <see cref="Verify"/> does not apply: <see cref="VerifyWithoutContentSha256"/> checks it against the verified GET.</summary>
     public static SigningCase GetWithoutContentSha256() => new(HttpMethod.Get, BenchmarkData.GetUri, null, null, signContentSha256: false);
 
     public static SigningCase PostJson1KiB() => new(HttpMethod.Post, BenchmarkData.PostUri, BenchmarkData.Json1KiB, "application/json");

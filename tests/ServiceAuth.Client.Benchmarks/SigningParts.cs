@@ -27,6 +27,13 @@ internal static class SigningParts
         byte[] signedHeaders = "host;x-amz-date;x-amz-security-token"u8.ToArray();
         byte[] signature = new byte[64];
         Array.Fill(signature, (byte)'a');
+        var keys = new SigningKeys(signer.KeyCache, signer.SigV4aKeyCache);
+        var trace = new SigningTrace();
+        signer.Sign(new HttpRequestMessage(HttpMethod.Get, BenchmarkData.GetUri), credentials, parameters, trace);
+        byte[] canonical = System.Text.Encoding.UTF8.GetBytes(trace.CanonicalRequest);
+        string authorization = "AWS4-HMAC-SHA256 Credential=" + new string('a', 150);
+        var written = new HttpRequestMessage(HttpMethod.Get, BenchmarkData.GetUri);
+        byte[] signatureOut = new byte[SignatureWriter.MaxHexLength];
         (string Name, Action Step)[] steps =
         [
             ("ours, 3 headers (whole)", () => three.SignOurs()),
@@ -38,6 +45,17 @@ internal static class SigningParts
             ("buffer + method + path", () => Builder((ref ByteBuilder b) => { b.Append("GET"); b.Append((byte)'\n'); CanonicalPath.Append(ref b, uri.AbsolutePath, true); })),
             ("plain query", () => Builder((ref ByteBuilder b) => PlainQuery.TryAppend(ref b, uri.Query.AsSpan(1)))),
             ("own headers only", () => Builder((ref ByteBuilder b) => OwnHeadersOnly.TryAppend(ref b, request, uri, own, out _, out _))),
+            ("string to sign + hashes", () => SignatureWriter.Sign(canonical, amzDate, parameters, credentials, keys, signatureOut, null, key)),
+            ("header writes as ours", () =>
+            {
+                System.Net.Http.Headers.HttpRequestHeaders headers = written.Headers;
+                headers.Remove("X-Amz-Date");
+                headers.Remove("X-Amz-Security-Token");
+                headers.Remove("Authorization");
+                headers.TryAddWithoutValidation("X-Amz-Date", amzDate);
+                headers.TryAddWithoutValidation("X-Amz-Security-Token", credentials.Token);
+                headers.TryAddWithoutValidation("Authorization", authorization);
+            }),
             ("Authorization string", () => SignatureWriter.Authorization(credentials.AccessKey, amzDate.AsSpan(0, 8), parameters, key, signedHeaders, signature)),
         ];
         var best = new double[steps.Length];
