@@ -18,6 +18,9 @@ switch (args)
     case ["signing-interleaved"]:
         ServiceAuth.Client.Benchmarks.SigningInterleaved.Run();
         return;
+    case ["signing-parts"]:
+        ServiceAuth.Client.Benchmarks.SigningParts.Run();
+        return;
     case ["signing-loop"]:
         ServiceAuth.Client.Benchmarks.SigningLoop.Run(TimeSpan.FromSeconds(12));
         return;

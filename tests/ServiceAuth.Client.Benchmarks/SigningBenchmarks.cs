@@ -7,8 +7,9 @@ namespace ServiceAuth.Client.Benchmarks;
 /// Signing one request, per request shape: our <c>SigV4Signer</c>, AWSSDK.Core's public <c>AWSSigV4Signer</c> (the
 /// baseline of each category), its internal <c>AWS4Signer</c>, and three floors: the two hash operations on reused native
 /// contexts (the hash floor), the same plus the three signature headers put on the request (the write floor, the
-/// reference our signer is held to), and the hash operations as one-shot calls. Each call signs the same prepared request
-/// again, so the allocations are the signer's, not the request's construction.
+/// reference our signer is held to), and the hash operations as one-shot calls. The GET also has our signer without
+/// <c>x-amz-content-sha256</c> (three signature headers, as the write floor puts) beside its own write floor. Each call
+/// signs the same prepared request again, so the allocations are the signer's, not the request's construction.
 /// </summary>
 [MemoryDiagnoser]
 [CategoriesColumn]
@@ -21,6 +22,7 @@ public class SigningBenchmarks
     private const string Hash1MiB = "Payload hash 1 MiB";
 
     private SigningCase _get = null!;
+    private SigningCase _getThreeHeaders = null!;
     private SigningCase _post1KiB = null!;
     private SigningCase _post1MiB = null!;
 
@@ -28,9 +30,11 @@ public class SigningBenchmarks
     public void Setup()
     {
         _get = SigningCase.Get();
+        _getThreeHeaders = SigningCase.GetWithoutContentSha256();
         _post1KiB = SigningCase.PostJson1KiB();
         _post1MiB = SigningCase.PostBinary1MiB();
         _get.Verify();
+        _getThreeHeaders.VerifyWithoutContentSha256(_get);
         _post1KiB.Verify();
         _post1MiB.Verify();
     }
@@ -47,6 +51,10 @@ public class SigningBenchmarks
     [BenchmarkCategory(Get)]
     public HttpRequestMessage Get_Ours() => _get.SignOurs();
 
+    [Benchmark(Description = "SigV4Signer (ours), no x-amz-content-sha256")]
+    [BenchmarkCategory(Get)]
+    public HttpRequestMessage Get_OursThreeHeaders() => _getThreeHeaders.SignOurs();
+
     [Benchmark(Description = "Floor: reused contexts")]
     [BenchmarkCategory(Get)]
     public byte Get_Floor() => _get.ReusedContextFloor();
@@ -54,6 +62,10 @@ public class SigningBenchmarks
     [Benchmark(Description = "Floor: reused contexts + header writes")]
     [BenchmarkCategory(Get)]
     public byte Get_WriteFloor() => _get.WriteFloor();
+
+    [Benchmark(Description = "Floor: reused contexts + header writes, no x-amz-content-sha256")]
+    [BenchmarkCategory(Get)]
+    public byte Get_WriteFloorThreeHeaders() => _getThreeHeaders.WriteFloor();
 
     [Benchmark(Description = "Floor: one-shot calls")]
     [BenchmarkCategory(Get)]

@@ -125,7 +125,7 @@ internal sealed class SigningCase
 
     /// <summary>The GET as our signer signs it by default for execute-api: without <c>x-amz-content-sha256</c>, so the
     /// request carries the same three signature headers as the write floor. AWSSDK.Core always signs that header, so
-    /// <see cref="Verify"/> does not apply: for steering only.</summary>
+    /// <see cref="Verify"/> does not apply: <see cref="VerifyWithoutContentSha256"/> checks it against the verified GET.</summary>
     public static SigningCase GetWithoutContentSha256() => new(HttpMethod.Get, BenchmarkData.GetUri, null, null, signContentSha256: false);
 
     public static SigningCase PostJson1KiB() => new(HttpMethod.Post, BenchmarkData.PostUri, BenchmarkData.Json1KiB, "application/json");
@@ -255,6 +255,33 @@ internal sealed class SigningCase
         {
             throw new InvalidOperationException(
                 $"The signers disagree. Ours: {Describe(SignOurs())}; AWSSigV4Signer: {Describe(SignFacade())}; AWS4Signer: {SignAws4()}");
+        }
+    }
+
+    /// <summary>Throws unless this case (<see cref="GetWithoutContentSha256"/>) signs exactly the request of
+    /// <paramref name="withContentSha256"/> (checked against AWSSDK.Core by its <see cref="Verify"/>) minus that header:
+    /// the signature is recomputed here from that case's canonical request without the header's line and name.</summary>
+    public void VerifyWithoutContentSha256(SigningCase withContentSha256)
+    {
+        withContentSha256.Verify();
+        HttpRequestMessage signed = SignOurs();
+        string authorization = signed.Headers.NonValidated["Authorization"].ToString();
+        if (signed.Headers.Contains("x-amz-content-sha256") ||
+            !authorization.Contains("SignedHeaders=host;x-amz-date;x-amz-security-token,", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Not the request without x-amz-content-sha256: {Describe(signed)}");
+        }
+
+        string canonical = Encoding.UTF8.GetString(withContentSha256._canonicalRequest);
+        int line = canonical.IndexOf("\nx-amz-content-sha256:", StringComparison.Ordinal);
+        int lineEnd = canonical.IndexOf('\n', line + 1);
+        canonical = canonical.Remove(line, lineEnd - line).Replace(";x-amz-content-sha256", string.Empty, StringComparison.Ordinal);
+        string stringToSign = Encoding.UTF8.GetString(withContentSha256._stringToSign);
+        stringToSign = stringToSign[..^64] + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        string expected = Convert.ToHexStringLower(HMACSHA256.HashData(_signingKey, Encoding.UTF8.GetBytes(stringToSign)));
+        if (SignatureOf(authorization) != expected)
+        {
+            throw new InvalidOperationException($"The signature without x-amz-content-sha256 is not that request's: {Describe(signed)}");
         }
     }
 

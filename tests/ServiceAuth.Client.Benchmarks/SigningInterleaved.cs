@@ -21,6 +21,7 @@ internal static class SigningInterleaved
         SigningCase get = SigningCase.Get();
         get.Verify();
         SigningCase three = SigningCase.GetWithoutContentSha256();
+        three.VerifyWithoutContentSha256(get);
         string[] names = ["ours", "hash floor", "write floor", "AWSSigV4Signer", "ours, headers kept", "ours, 3 headers", "its write floor"];
         Action[] paths =
         [

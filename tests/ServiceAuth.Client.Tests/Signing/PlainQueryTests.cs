@@ -7,6 +7,14 @@ namespace ServiceAuth.Client.Tests.Signing;
 /// <summary>The fast path for plain queries and paths writes exactly what the general canonicalization writes.</summary>
 public sealed class PlainQueryTests
 {
+    /// <summary>513 characters: with the two parameters before it, a query longer than the 512 taken on the stack.</summary>
+    private const string LongValue =
+        "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef" +
+        "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef" +
+        "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef" +
+        "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef" +
+        "x";
+
     [Theory]
     [InlineData("limit=25&color=blue")]
     [InlineData("a=2&a=1&a=&b")]
@@ -14,6 +22,15 @@ public sealed class PlainQueryTests
     [InlineData("b=2&b=10&a=1&A=0&a-b=3&a_b=4&a.b=5")]
     [InlineData("x")]
     [InlineData("&")]
+    [InlineData("a=1&b=2")]
+    [InlineData("a=1&b")]
+    [InlineData("a&b=2")]
+    [InlineData("a=1&b=2&")]
+    [InlineData("&a=1&b=2")]
+    [InlineData("a=1&&b=2")]
+    [InlineData("a=1&a=1&a=2&b=")]
+    [InlineData("a=&b=")]
+    [InlineData("=&=")]
     public void TryAppend_PlainQuery_WritesWhatCanonicalQueryWrites(string query)
     {
         string plain = Write((ref ByteBuilder b) => PlainQuery.TryAppend(ref b, query).ShouldBeTrue());
@@ -33,6 +50,7 @@ public sealed class PlainQueryTests
     [InlineData("q=a%20b")]
     [InlineData("q=caf\u00e9")]
     [InlineData("a=1&b=2&c=3&d=4&e=5&f=6&g=7&h=8&i=9&j=10&k=11&l=12&m=13&n=14&o=15&p=16&q=17")]
+    [InlineData("a=1&b=2&c=" + LongValue)]
     public void TryAppend_QueryThatIsNotPlain_WritesNothing(string query)
     {
         string written = Write((ref ByteBuilder b) => PlainQuery.TryAppend(ref b, query).ShouldBeFalse());

@@ -5,12 +5,20 @@ using ServiceAuth.Client.Signing.Internal.Client;
 namespace ServiceAuth.Client.Signing.Internal;
 
 /// <summary>A growable byte buffer over <see cref="ArrayPool{T}"/>, for building canonical strings without garbage;
-/// every buffer is cleared before it returns to the pool.</summary>
+/// every buffer is cleared before it returns to the pool. <see cref="OnThreadBuffer"/> starts on the thread's own buffer
+/// instead.</summary>
 internal struct ByteBuilder : IDisposable
 {
+    /// <summary>The size of each thread's own buffer: a canonical request that outgrows it moves to the pool.</summary>
+    public const int ThreadBufferSize = 4096;
+
+    [ThreadStatic]
+    private static byte[]? t_free;
+
     private byte[] _buffer;
     private int _length;
     private int _written;
+    private bool _onThreadBuffer;
 
     public ByteBuilder(int capacity)
     {
@@ -18,7 +26,28 @@ internal struct ByteBuilder : IDisposable
         _length = 0;
     }
 
+    private ByteBuilder(byte[] threadBuffer)
+    {
+        _buffer = threadBuffer;
+        _onThreadBuffer = true;
+    }
+
+    /// <summary>Gets this thread's own buffer while no builder holds it (for tests).</summary>
+    internal static byte[]? FreeThreadBuffer => t_free;
+
     public readonly int Length => _length;
+
+    /// <summary>A builder on this thread's own buffer (made once per thread, of <see cref="ThreadBufferSize"/> bytes):
+    /// no renting, clearing or returning per use. For canonical requests only: the buffer is not cleared, so what it
+    /// held stays until the thread's next canonical request overwrites it. A canonical request holds no secret key;
+    /// the session token it can hold is also kept on the signing key and on the request itself. A builder made while
+    /// another holds the buffer (nested signing) gets a buffer of its own.</summary>
+    public static ByteBuilder OnThreadBuffer()
+    {
+        byte[] buffer = t_free ?? new byte[ThreadBufferSize];
+        t_free = null;
+        return new ByteBuilder(buffer);
+    }
 
     public readonly ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
 
@@ -87,7 +116,12 @@ internal struct ByteBuilder : IDisposable
     {
         byte[] buffer = _buffer;
         _buffer = [];
-        if (buffer.Length > 0)
+        if (_onThreadBuffer)
+        {
+            _onThreadBuffer = false;
+            t_free = buffer;
+        }
+        else if (buffer.Length > 0)
         {
             // It held a canonical request or a string to sign (session token included): what was written is cleared
             // before it goes back (the rest of the array is as the pool gave it).
@@ -100,8 +134,18 @@ internal struct ByteBuilder : IDisposable
     {
         byte[] next = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + additional));
         _buffer.AsSpan(0, _length).CopyTo(next);
-        _buffer.AsSpan(0, Math.Max(_written, _length)).Clear();
-        ArrayPool<byte>.Shared.Return(_buffer);
+        if (_onThreadBuffer)
+        {
+            // From here on a pooled buffer like any other; the thread's own goes back to the thread as it is.
+            _onThreadBuffer = false;
+            t_free = _buffer;
+        }
+        else
+        {
+            _buffer.AsSpan(0, Math.Max(_written, _length)).Clear();
+            ArrayPool<byte>.Shared.Return(_buffer);
+        }
+
         _buffer = next;
     }
 }

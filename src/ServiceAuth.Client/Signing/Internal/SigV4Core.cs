@@ -49,8 +49,8 @@ internal static class SigV4Core
 
         // One buffer for the whole canonical request; the headers are written in place, as the request will carry them
         // once signed, and the signed-headers list is read back from it for the Authorization value. The request is
-        // only changed once the signature is known.
-        var canonical = new ByteBuilder(2048);
+        // only changed once the signature is known. The buffer is the thread's own (no secret key is written to it).
+        var canonical = ByteBuilder.OnThreadBuffer();
         try
         {
             AppendMethodAndPath(ref canonical, request, uri, parameters);
