@@ -23,15 +23,21 @@ internal static class ReceivingLoop
         };
         long start = Stopwatch.GetTimestamp();
         long requests = 0;
+        var batches = new List<double>();
         while (Stopwatch.GetElapsedTime(start) < duration)
         {
-            for (int i = 0; i < 1000; i++)
+            long batch = Stopwatch.GetTimestamp();
+            for (int i = 0; i < 200; i++)
             {
                 await request();
             }
 
-            requests += 1000;
+            batches.Add(Stopwatch.GetElapsedTime(batch).TotalNanoseconds / 200);
+            requests += 200;
         }
+
+        batches.Sort();
+        Console.WriteLine($"batches of 200: min {batches[0]:F0}, p10 {batches[batches.Count / 10]:F0}, median {batches[batches.Count / 2]:F0}, p90 {batches[batches.Count * 9 / 10]:F0} ns");
 
         Console.WriteLine($"{pipeline}: {requests:N0} requests, {Stopwatch.GetElapsedTime(start).TotalNanoseconds / requests:F0} ns each");
         await bench.Cleanup();
