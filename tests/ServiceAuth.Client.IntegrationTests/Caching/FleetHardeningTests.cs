@@ -48,7 +48,7 @@ public sealed class FleetHardeningTests : IDisposable
         var target = new CapturingHandler();
         using ServiceProvider writer = FleetProcess.Start(f, _keys, target, redis, clientId: f.Writer.ClientId, clientSecret: f.Writer.ClientSecret);
         using ServiceProvider reader = FleetProcess.Start(f, _keys, target, redis);
-        await using ConnectionMultiplexer connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        await using ConnectionMultiplexer connection = await ConnectionMultiplexer.ConnectAsync(redis.InspectionConfiguration);
         IServer server = connection.GetServer("127.0.0.1", redis.Port);
         (await FleetProcess.CallAsync(writer)).EnsureSuccessStatusCode();
         await FleetProcess.WrittenAsync(writer);
@@ -84,7 +84,7 @@ public sealed class FleetHardeningTests : IDisposable
 
         e.Error.ShouldBe("invalid_client");
         target.Requests.Count.ShouldBe(1, "the wrongly configured process sent nothing");
-        await using ConnectionMultiplexer connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        await using ConnectionMultiplexer connection = await ConnectionMultiplexer.ConnectAsync(redis.InspectionConfiguration);
         connection.GetServer("127.0.0.1", redis.Port).Keys(pattern: "*")
             .ShouldAllBe(k => !k.ToString().Contains(f.Reader.ClientSecret!, StringComparison.Ordinal) && !k.ToString().Contains(f.Reader.ClientId, StringComparison.Ordinal));
     }

@@ -43,7 +43,7 @@ public sealed class FleetSharingTests : IDisposable
         await FleetProcess.WrittenAsync(a);
 
         string token = target.Requests[0].Authorization!["Bearer ".Length..];
-        await using ConnectionMultiplexer connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        await using ConnectionMultiplexer connection = await ConnectionMultiplexer.ConnectAsync(redis.InspectionConfiguration);
         RedisKey[] keys = [.. connection.GetServer("127.0.0.1", redis.Port).Keys(pattern: "*")];
                 keys.ShouldHaveSingleItem().ToString().ShouldStartWith("ServiceAuth.Client:token:");
         HashEntry[] fields = await connection.GetDatabase().HashGetAllAsync(keys[0]);

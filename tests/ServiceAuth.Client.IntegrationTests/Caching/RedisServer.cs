@@ -23,7 +23,12 @@ public sealed class RedisServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>Gets the configuration the code under test uses: short timeouts, so a stopped server is noticed fast.</summary>
     public string Configuration => $"127.0.0.1:{Port},connectTimeout=1000,syncTimeout=1000,asyncTimeout=1000,abortConnect=false";
+
+    /// <summary>Gets the configuration of a test's own connection that inspects the server (keys, dumps): long timeouts,
+    /// so a loaded CI machine cannot fail the inspection itself (a 1-second SCAN timed out once).</summary>
+    public string InspectionConfiguration => $"127.0.0.1:{Port},connectTimeout=15000,syncTimeout=15000,asyncTimeout=15000,abortConnect=false";
 
     public static async Task<RedisServer> StartAsync()
     {
