@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
@@ -42,5 +44,29 @@ public sealed class CognitoConfigurationTests
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         manager.ShouldNotBeNull().LastKnownGoodConfiguration.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Claims_KeepTheirJwtNames_WithoutMappingProperties()
+    {
+        ClaimsPrincipal? seen = null;
+        await using MintedApiHost h = await MintedApiHost.StartAsync(jwt: o => o.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = c =>
+            {
+                seen = c.Principal;
+                return Task.CompletedTask;
+            },
+        });
+
+        using HttpResponseMessage response = await h.GetAsync("/me", h.Minter.Mint(JwtMinter.AccessClaims(MintedApiHost.Client, "orders/read", DateTimeOffset.UtcNow)));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        ClaimsPrincipal user = seen.ShouldNotBeNull();
+        user.FindFirst("sub").ShouldNotBeNull().Value.ShouldBe(MintedApiHost.Client);
+        user.FindFirst("client_id").ShouldNotBeNull();
+        user.FindFirst(ClaimTypes.NameIdentifier).ShouldBeNull();
+        user.Identity!.Name.ShouldBe(MintedApiHost.Client);
+        user.Claims.ShouldAllBe(c => c.Properties.Count == 0);
     }
 }
