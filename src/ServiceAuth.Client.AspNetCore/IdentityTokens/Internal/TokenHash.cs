@@ -2,18 +2,16 @@ using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
+using ServiceAuth.Client.Protocol.Internal;
 
 namespace ServiceAuth.Client.AspNetCore.IdentityTokens.Internal;
 
 /// <summary>The SHA-256 of a token's exact characters as ASCII bytes (a token is base64url, so ASCII; no string copy):
 /// the verified-token cache's key, so an entry answers only for the very token it was verified for. Hashed on this
-/// thread's own SHA-256 context (no native context made and freed per request; nothing secret is kept in it).</summary>
+/// thread's own SHA-256 context (<see cref="ThreadSha256"/>: no native context made and freed per request).</summary>
 internal readonly record struct TokenHash(ulong A, ulong B, ulong C, ulong D)
 {
     private const int StackLimit = 4096;
-
-    [ThreadStatic]
-    private static IncrementalHash? t_sha256;
 
     /// <summary>The hash of <paramref name="token"/>, or <see langword="null"/> when it is not ASCII (never verified).</summary>
     public static TokenHash? Of(ReadOnlySpan<char> token)
@@ -28,9 +26,7 @@ internal readonly record struct TokenHash(ulong A, ulong B, ulong C, ulong D)
             }
 
             Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-            IncrementalHash sha256 = t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            sha256.AppendData(ascii[..written]);
-            sha256.GetHashAndReset(digest);
+            ThreadSha256.Hash(ascii[..written], digest);
             ReadOnlySpan<ulong> words = MemoryMarshal.Cast<byte, ulong>(digest);
             return new TokenHash(words[0], words[1], words[2], words[3]);
         }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Amazon.Runtime;
+using ServiceAuth.Client.Protocol.Internal;
 using ServiceAuth.Client.Signing.Internal.Client;
 
 namespace ServiceAuth.Client.Signing.Internal;
@@ -9,9 +10,6 @@ namespace ServiceAuth.Client.Signing.Internal;
 /// <c>Authorization</c> value, once the canonical request is built.</summary>
 internal static class SignatureWriter
 {
-    [ThreadStatic]
-    private static IncrementalHash? t_sha256;
-
     /// <summary>The longest hex signature: a 72-byte DER ECDSA signature.</summary>
     public const int MaxHexLength = 2 * SigV4aKey.MaxSignatureLength;
 
@@ -166,14 +164,7 @@ internal static class SignatureWriter
         return 2 * written;
     }
 
-    /// <summary>SHA-256 on this thread's own incremental context: no setup per call, nothing shared between threads,
-    /// and no secret in it.</summary>
-    private static void Sha256(ReadOnlySpan<byte> data, Span<byte> digest)
-    {
-        IncrementalHash sha256 = t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha256.AppendData(data);
-        sha256.GetHashAndReset(digest);
-    }
+    private static void Sha256(ReadOnlySpan<byte> data, Span<byte> digest) => ThreadSha256.Hash(data, digest);
 
     /// <summary>Writes ASCII text (names, dates, regions, services) as bytes; returns the new position.</summary>
     private static int Write(Span<byte> buffer, int position, ReadOnlySpan<char> value)
