@@ -24,6 +24,9 @@ switch (args)
     case ["signing-loop"]:
         ServiceAuth.Client.Benchmarks.SigningLoop.Run(TimeSpan.FromSeconds(12));
         return;
+    case ["signing-loop", var shape]:
+        ServiceAuth.Client.Benchmarks.SigningLoop.Run(TimeSpan.FromSeconds(12), shape);
+        return;
     default:
         BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return;

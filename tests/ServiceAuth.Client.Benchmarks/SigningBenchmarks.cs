@@ -8,7 +8,8 @@ namespace ServiceAuth.Client.Benchmarks;
 /// baseline of each category), its internal <c>AWS4Signer</c>, and three floors: the two hash operations on reused native
 /// contexts (the hash floor), the same plus the three signature headers put on the request (the write floor, the
 /// reference our signer is held to), and the hash operations as one-shot calls. The GET also has our signer without
-/// <c>x-amz-content-sha256</c> (three signature headers, as the write floor puts) beside its own write floor. Each call
+/// <c>x-amz-content-sha256</c> (three signature headers, as the write floor puts) beside its own write floor, and that
+/// floor with its hashes on OpenSSL directly (as our signer does them on Linux), which shows our managed work. Each call
 /// signs the same prepared request again, so the allocations are the signer's, not the request's construction.
 /// </summary>
 [MemoryDiagnoser]
@@ -23,6 +24,7 @@ public class SigningBenchmarks
 
     private SigningCase _get = null!;
     private SigningCase _getThreeHeaders = null!;
+    private OpenSslWriteFloor _openSslFloor = null!;
     private SigningCase _post1KiB = null!;
     private SigningCase _post1MiB = null!;
 
@@ -31,6 +33,7 @@ public class SigningBenchmarks
     {
         _get = SigningCase.Get();
         _getThreeHeaders = SigningCase.GetWithoutContentSha256();
+        _openSslFloor = _getThreeHeaders.OpenSslFloor();
         _post1KiB = SigningCase.PostJson1KiB();
         _post1MiB = SigningCase.PostBinary1MiB();
         _get.Verify();
@@ -66,6 +69,10 @@ public class SigningBenchmarks
     [Benchmark(Description = "Floor: reused contexts + header writes, no x-amz-content-sha256")]
     [BenchmarkCategory(Get)]
     public byte Get_WriteFloorThreeHeaders() => _getThreeHeaders.WriteFloor();
+
+    [Benchmark(Description = "Floor: OpenSSL directly + header writes, no x-amz-content-sha256")]
+    [BenchmarkCategory(Get)]
+    public byte Get_OpenSslWriteFloorThreeHeaders() => _openSslFloor.WriteFloor();
 
     [Benchmark(Description = "Floor: one-shot calls")]
     [BenchmarkCategory(Get)]

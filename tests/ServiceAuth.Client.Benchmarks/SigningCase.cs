@@ -121,6 +121,15 @@ internal sealed class SigningCase
 
     public int CanonicalRequestLength => _canonicalRequest.Length;
 
+    /// <summary>Gets the canonical request of one signature of this case, as the signer's trace gave it.</summary>
+    public ReadOnlySpan<byte> CanonicalRequest => _canonicalRequest;
+
+    /// <summary>Gets the string to sign of that signature.</summary>
+    public ReadOnlySpan<byte> StringToSign => _stringToSign;
+
+    /// <summary>Gets the derived signing key of the benchmark's credentials and date.</summary>
+    public ReadOnlySpan<byte> SigningKey => _signingKey;
+
     public static SigningCase Get() => new(HttpMethod.Get, BenchmarkData.GetUri, null, null);
 
     /// <summary>The GET as our signer signs it by default for execute-api: without <c>x-amz-content-sha256</c>, so the
@@ -234,6 +243,9 @@ internal sealed class SigningCase
         return digest[0];
     }
 
+    /// <summary>The write floor of this GET with its hashes on OpenSSL directly (<see cref="OpenSslWriteFloor"/>).</summary>
+    public OpenSslWriteFloor OpenSslFloor() => new(_canonicalRequest, _stringToSign, _signingKey, _writeRequest.RequestUri!, _signatureHeaderValues);
+
     /// <summary>Only the payload hash, as our signer computes it.</summary>
     public string HashPayloadOurs() => PayloadHasher.Get(_hashRequest, _ourParameters, CancellationToken.None);
 
@@ -258,33 +270,6 @@ internal sealed class SigningCase
         }
     }
 
-    /// <summary>Throws unless this case (<see cref="GetWithoutContentSha256"/>) signs exactly the request of
-    /// <paramref name="withContentSha256"/> (checked against AWSSDK.Core by its <see cref="Verify"/>) minus that header:
-    /// the signature is recomputed here from that case's canonical request without the header's line and name.</summary>
-    public void VerifyWithoutContentSha256(SigningCase withContentSha256)
-    {
-        withContentSha256.Verify();
-        HttpRequestMessage signed = SignOurs();
-        string authorization = signed.Headers.NonValidated["Authorization"].ToString();
-        if (signed.Headers.Contains("x-amz-content-sha256") ||
-            !authorization.Contains("SignedHeaders=host;x-amz-date;x-amz-security-token,", StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"Not the request without x-amz-content-sha256: {Describe(signed)}");
-        }
-
-        string canonical = Encoding.UTF8.GetString(withContentSha256._canonicalRequest);
-        int line = canonical.IndexOf("\nx-amz-content-sha256:", StringComparison.Ordinal);
-        int lineEnd = canonical.IndexOf('\n', line + 1);
-        canonical = canonical.Remove(line, lineEnd - line).Replace(";x-amz-content-sha256", string.Empty, StringComparison.Ordinal);
-        string stringToSign = Encoding.UTF8.GetString(withContentSha256._stringToSign);
-        stringToSign = stringToSign[..^64] + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
-        string expected = Convert.ToHexStringLower(HMACSHA256.HashData(_signingKey, Encoding.UTF8.GetBytes(stringToSign)));
-        if (SignatureOf(authorization) != expected)
-        {
-            throw new InvalidOperationException($"The signature without x-amz-content-sha256 is not that request's: {Describe(signed)}");
-        }
-    }
-
     private static HttpRequestMessage NewHttpRequest(HttpMethod method, Uri uri, byte[]? body, string? contentType)
     {
         var request = new HttpRequestMessage(method, uri);
@@ -297,10 +282,10 @@ internal sealed class SigningCase
         return request;
     }
 
-    private static string SignatureOf(string authorization) => authorization[(authorization.LastIndexOf('=') + 1)..];
+    internal static string SignatureOf(string authorization) => authorization[(authorization.LastIndexOf('=') + 1)..];
 
     // Signed-headers lists only: no secrets, no token.
-    private static string Describe(HttpRequestMessage request)
+    internal static string Describe(HttpRequestMessage request)
     {
         string authorization = request.Headers.NonValidated["Authorization"].ToString();
         int start = authorization.IndexOf("SignedHeaders=", StringComparison.Ordinal);

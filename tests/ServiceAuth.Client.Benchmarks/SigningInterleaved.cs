@@ -6,7 +6,8 @@ namespace ServiceAuth.Client.Benchmarks;
 /// The GET of <see cref="SigningBenchmarks"/> for steering on a shared machine (<c>dotnet run -c Release --
 /// signing-interleaved</c>): our signer, the hash floor, the write floor and <c>AWSSigV4Signer</c> (and, for comparison,
 /// our signer leaving the headers of the previous call in place, as the benchmark once let it, and the GET without
-/// <c>x-amz-content-sha256</c> with its own write floor) run alternately in
+/// <c>x-amz-content-sha256</c> with its own write floor, and that floor with its hashes on OpenSSL directly, as our signer
+/// does them on Linux) run alternately in
 /// short batches, many times per round and for several rounds, so that load from other processes falls on all of them
 /// alike. Each path keeps its fastest batch of each round (preemption only adds time); the ratios are taken round by
 /// round and their best and median printed, with the bytes each path allocates per operation.
@@ -22,13 +23,14 @@ internal static class SigningInterleaved
         get.Verify();
         SigningCase three = SigningCase.GetWithoutContentSha256();
         three.VerifyWithoutContentSha256(get);
-        string[] names = ["ours", "hash floor", "write floor", "AWSSigV4Signer", "ours, headers kept", "ours, 3 headers", "its write floor"];
+        OpenSslWriteFloor openSsl = three.OpenSslFloor();
+        string[] names = ["ours", "hash floor", "write floor", "AWSSigV4Signer", "ours, headers kept", "ours, 3 headers", "its write floor", "OpenSSL write floor"];
         Action[] paths =
         [
             () => get.SignOurs(), () => get.ReusedContextFloor(), () => get.WriteFloor(), () => get.SignFacade(),
-            () => get.SignOursKeepingHeaders(), () => three.SignOurs(), () => three.WriteFloor(),
+            () => get.SignOursKeepingHeaders(), () => three.SignOurs(), () => three.WriteFloor(), () => openSsl.WriteFloor(),
         ];
-        int[] batch = [200, 200, 200, 40, 200, 200, 200];
+        int[] batch = [200, 200, 200, 40, 200, 200, 200, 200];
         long[] bytes = new long[paths.Length];
         for (int p = 0; p < paths.Length; p++)
         {
@@ -58,7 +60,7 @@ internal static class SigningInterleaved
         for (int p = 0; p < paths.Length; p++)
         {
             double fastest = Enumerable.Range(0, Rounds).Min(r => best[r, p]);
-            Console.WriteLine($"{names[p],-18} best {fastest,8:F0} ns  median round {Median(r => best[r, p]),8:F0} ns  {bytes[p],6} B/op");
+            Console.WriteLine($"{names[p],-19} best {fastest,8:F0} ns  median round {Median(r => best[r, p]),8:F0} ns  {bytes[p],6} B/op");
         }
 
         Ratio("ours / hash floor", r => best[r, 0] / best[r, 1]);
@@ -67,6 +69,7 @@ internal static class SigningInterleaved
         Ratio("AWSSigV4Signer / ours", r => best[r, 3] / best[r, 0]);
         Ratio("ours, headers kept / ours", r => best[r, 4] / best[r, 0]);
         Ratio("without x-amz-content-sha256: ours / write floor", r => best[r, 5] / best[r, 6]);
+        Ratio("  the same over the OpenSSL write floor", r => best[r, 5] / best[r, 7]);
     }
 
     private static void Ratio(string name, Func<int, double> perRound)

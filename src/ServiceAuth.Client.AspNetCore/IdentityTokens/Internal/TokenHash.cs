@@ -7,8 +7,8 @@ using ServiceAuth.Client.Protocol.Internal;
 namespace ServiceAuth.Client.AspNetCore.IdentityTokens.Internal;
 
 /// <summary>The SHA-256 of a token's exact characters as ASCII bytes (a token is base64url, so ASCII; no string copy):
-/// the verified-token cache's key, so an entry answers only for the very token it was verified for. Hashed on this
-/// thread's own SHA-256 context (<see cref="ThreadSha256"/>: no native context made and freed per request).</summary>
+/// the verified-token cache's key, so an entry answers only for the very token it was verified for. Hashed with the
+/// signer's own SHA-256 (<see cref="FastSha256"/>: no native context made and freed per request).</summary>
 internal readonly record struct TokenHash(ulong A, ulong B, ulong C, ulong D)
 {
     private const int StackLimit = 4096;
@@ -26,7 +26,7 @@ internal readonly record struct TokenHash(ulong A, ulong B, ulong C, ulong D)
             }
 
             Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-            ThreadSha256.Hash(ascii[..written], digest);
+            FastSha256.Hash(ascii[..written], digest);
             ReadOnlySpan<ulong> words = MemoryMarshal.Cast<byte, ulong>(digest);
             return new TokenHash(words[0], words[1], words[2], words[3]);
         }

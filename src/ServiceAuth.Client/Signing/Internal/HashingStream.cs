@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using ServiceAuth.Client.Protocol.Internal;
 using ServiceAuth.Client.Signing.Internal.Client;
 
 namespace ServiceAuth.Client.Signing.Internal;
@@ -9,7 +9,7 @@ internal sealed class HashingStream : Stream
 {
     private static readonly HashingStream?[] Pool = new HashingStream?[Math.Max(4, Environment.ProcessorCount * 2)];
 
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly FastIncrementalSha256 _hash = new();
 
     public override bool CanRead => false;
 
@@ -90,7 +90,7 @@ internal sealed class HashingStream : Stream
     private void Reset()
     {
         // GetHashAndReset leaves the hash clean with nothing written; finishing a clean hash again would cost a
-        // native finalization for nothing.
+        // finalization for nothing.
         if (BytesWritten == 0)
         {
             return;

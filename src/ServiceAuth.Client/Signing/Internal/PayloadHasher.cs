@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using ServiceAuth.Client.Protocol.Internal;
 using ServiceAuth.Client.Signing.Internal.Client;
 
 namespace ServiceAuth.Client.Signing.Internal;
@@ -144,7 +145,7 @@ internal static class PayloadHasher
         request.Content = replacement;
         original.Dispose();
         Span<byte> digest = stackalloc byte[32];
-        SHA256.HashData(bytes.AsSpan(0, length), digest);
+        FastSha256.Hash(bytes.AsSpan(0, length), digest);
         return ToHex(digest);
     }
 

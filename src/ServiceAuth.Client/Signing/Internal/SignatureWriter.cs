@@ -164,7 +164,7 @@ internal static class SignatureWriter
         return 2 * written;
     }
 
-    private static void Sha256(ReadOnlySpan<byte> data, Span<byte> digest) => ThreadSha256.Hash(data, digest);
+    private static void Sha256(ReadOnlySpan<byte> data, Span<byte> digest) => FastSha256.Hash(data, digest);
 
     /// <summary>Writes ASCII text (names, dates, regions, services) as bytes; returns the new position.</summary>
     private static int Write(Span<byte> buffer, int position, ReadOnlySpan<char> value)

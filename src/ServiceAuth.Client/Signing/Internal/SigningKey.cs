@@ -1,12 +1,14 @@
 using System.Security.Cryptography;
+using ServiceAuth.Client.Protocol.Internal;
 using ServiceAuth.Client.Signing.Internal.Client;
 
 namespace ServiceAuth.Client.Signing.Internal;
 
 /// <summary>
-/// A derived signing key, its credential scope as bytes, and a few keyed HMAC-SHA256 instances over it, reused so that
-/// signing does not set up the HMAC key (an allocation of native state and two extra compressions) on every request.
-/// The instances live exactly as long as the key: <see cref="Retire"/> disposes them.
+/// A derived signing key, its credential scope as bytes, and its HMAC-SHA256 set up once, so that signing does not set
+/// up the HMAC key (an allocation of native state and two extra compressions) on every request: the key's pads hashed
+/// once on OpenSSL (<see cref="OpenSslHmacSha256"/>) where that is available, else a few keyed instances of the
+/// runtime's HMAC, reused. The instances live exactly as long as the key: <see cref="Retire"/> disposes them.
 /// </summary>
 internal sealed class SigningKey
 {
@@ -14,6 +16,7 @@ internal sealed class SigningKey
 
     private readonly IncrementalHash?[] _hmacs = new IncrementalHash?[PoolSize];
     private readonly AuthorizationHeads _heads;
+    private readonly OpenSslHmacSha256? _openSslHmac;
     private volatile bool _retired;
     private volatile TokenText? _token;
 
@@ -22,6 +25,7 @@ internal sealed class SigningKey
         Key = key;
         _heads = new AuthorizationHeads(scope);
         Scope = System.Text.Encoding.UTF8.GetBytes(scope);
+        _openSslHmac = OpenSslSha256.IsAvailable ? new OpenSslHmacSha256(key) : null;
     }
 
     public byte[] Key { get; }
@@ -72,6 +76,12 @@ internal sealed class SigningKey
     /// <summary>Writes HMAC-SHA256(key, <paramref name="data"/>) to <paramref name="destination"/> (32 bytes).</summary>
     public void ComputeHmac(ReadOnlySpan<byte> data, Span<byte> destination)
     {
+        if (_openSslHmac is not null)
+        {
+            _openSslHmac.Compute(data, destination);
+            return;
+        }
+
         IncrementalHash hmac = Rent();
 
         // On an exception the instance is dropped rather than returned in an unknown state.
