@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
 using ServiceAuth.Client.AspNetCore.IdentityTokens;
 using ServiceAuth.Client.AspNetCore.IdentityTokens.Internal;
@@ -37,8 +38,9 @@ public static class IamIdentityTokenAuthenticationBuilderExtensions
         IdentityTokenSchemeStates.GetOrAdd(services).Register(authenticationScheme);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IamIdentityTokenAuthenticationOptions>, IamIdentityTokenAuthenticationOptionsValidator>());
         services.AddOptions<IamIdentityTokenAuthenticationOptions>(authenticationScheme).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, StsHttpClientFilter>());
         services.AddHttpClient(IamIdentityTokenDefaults.StsHttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new StsHeaderAllowList(new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,
                 UseCookies = false,
@@ -46,7 +48,7 @@ public static class IamIdentityTokenAuthenticationBuilderExtensions
                 AutomaticDecompression = System.Net.DecompressionMethods.None,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator(),
-            }))
+            })
             .ConfigureHttpClient(client => client.Timeout = TimeSpan.FromSeconds(65))
             .RemoveAllLoggers();
         return builder.AddScheme<IamIdentityTokenAuthenticationOptions, IamIdentityTokenHandler>(authenticationScheme, configure);
