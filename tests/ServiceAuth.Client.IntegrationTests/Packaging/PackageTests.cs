@@ -104,6 +104,8 @@ public sealed class PackageTests
         string output = Path.Combine(Path.GetTempPath(), "serviceauth-pack-" + Guid.NewGuid().ToString("N"));
         try
         {
+            string built = Path.Combine(RepositoryLocation.Root, "src", project, "bin", "Release", "net8.0", project + ".dll");
+            File.Exists(built).ShouldBeTrue($"{built} is missing: these tests pack the solution's Release build of every framework; run `dotnet build ServiceAuth.Client.sln -c Release` before `dotnet test --no-build` (README's test command does)");
             (int exit, string log) = await ExternalProcess.RunAsync("dotnet", $"pack src/{project} -c Release --no-build -o \"{output}\" -p:MinVerVersionOverride=9.8.7 -nodeReuse:false", RepositoryLocation.Root, TimeSpan.FromMinutes(5));
             exit.ShouldBe(0, log);
 
