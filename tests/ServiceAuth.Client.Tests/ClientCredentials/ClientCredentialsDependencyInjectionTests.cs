@@ -10,7 +10,6 @@ using Microsoft.Extensions.Options;
 using ServiceAuth.Client.ClientCredentials;
 using ServiceAuth.Client.ClientCredentials.Internal;
 using ServiceAuth.Client.TestUtilities;
-using ServiceAuth.Client.Tests.Support;
 
 namespace ServiceAuth.Client.Tests.ClientCredentials;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using ServiceAuth.Client.ClientCredentials;
 using ServiceAuth.Client.ClientCredentials.Internal;
-using ServiceAuth.Client.Tests.Support;
 
 namespace ServiceAuth.Client.Tests.ClientCredentials;
 

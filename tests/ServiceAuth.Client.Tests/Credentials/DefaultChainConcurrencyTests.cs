@@ -1,6 +1,5 @@
 using Amazon.Runtime;
 using ServiceAuth.Client.Credentials.Internal;
-using ServiceAuth.Client.Tests.Support;
 
 namespace ServiceAuth.Client.Tests.Credentials;
 

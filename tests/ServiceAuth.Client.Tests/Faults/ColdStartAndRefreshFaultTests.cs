@@ -1,5 +1,4 @@
 using System.Net;
-using ServiceAuth.Client.Tests.Support;
 
 namespace ServiceAuth.Client.Tests.Faults;
 

@@ -3,7 +3,6 @@ using System.Text;
 using Amazon.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceAuth.Client.Sns;
-using ServiceAuth.Client.Tests.Support;
 
 namespace ServiceAuth.Client.Tests.Retry;
 

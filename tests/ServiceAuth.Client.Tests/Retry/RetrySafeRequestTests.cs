@@ -3,7 +3,6 @@ using Amazon.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ServiceAuth.Client.Sns;
-using ServiceAuth.Client.Tests.Support;
 
 namespace ServiceAuth.Client.Tests.Retry;
 

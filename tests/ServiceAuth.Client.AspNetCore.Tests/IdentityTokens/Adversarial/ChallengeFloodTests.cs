@@ -96,7 +96,7 @@ public sealed class ChallengeFloodTests
 
         (await bed.RefuseAsync(token.Value)).Reason.ShouldBe(IamIdentityTokenFailureReason.AccountNotAllowed);
 
-        IdentityTokenSchemeState state = Eventually.State(bed.B, bed.Time);
+        IdentityTokenSchemeState state = SchemeStateOf.State(bed.B, bed.Time);
         state.Challenges.Check(challenge).ShouldBeNull();
         state.Challenges.Remembered.ShouldBe(0);
     }

@@ -21,7 +21,7 @@ public sealed class ForgedTokenFloodTests
         bed.Time.Advance(TimeSpan.FromMinutes(1)); // callers re-mint every minute
         string fresh = await bed.A.MintAsync();
         fresh.ShouldNotBe(first);
-        IdentityTokenSchemeState state = Eventually.State(bed.B, bed.Time);
+        IdentityTokenSchemeState state = SchemeStateOf.State(bed.B, bed.Time);
 
         Task<HttpResponseMessage>[] forged = [.. Enumerable.Range(0, 1000).Select(_ => bed.B.GetAsync("whoami", Forgery.Forge(first)))];
         await Eventually.UntilAsync(() => sts.InFlight == 16 && state.Gate.Waiting == 984, "the forged tokens fill the shared half of the 32 slots and wait for more");
@@ -52,7 +52,7 @@ public sealed class ForgedTokenFloodTests
         bed.Time.Advance(TimeSpan.FromSeconds(1));
         (await Eventually.Within(warm)).StatusCode.ShouldBe(HttpStatusCode.OK);
         string knownKey = TokenSurgery.Open(first).Url.Split("X-Amz-Credential=")[1].Split("%2F")[0];
-        IdentityTokenSchemeState state = Eventually.State(bed.B, bed.Time);
+        IdentityTokenSchemeState state = SchemeStateOf.State(bed.B, bed.Time);
 
         Task<HttpResponseMessage>[] forged = [.. Enumerable.Range(0, 100).Select(_ => bed.B.GetAsync("whoami", Forgery.Forge(first, knownKey)))];
         await Eventually.UntilAsync(() => sts.InFlight == 4 && state.Gate.Waiting == 96, "at most 4 calls per access key are in flight");

@@ -1,6 +1,5 @@
 using System.Net;
 using ServiceAuth.Client.Credentials;
-using ServiceAuth.Client.Tests.Support;
 
 namespace ServiceAuth.Client.Tests.Faults.Loopback;
 
