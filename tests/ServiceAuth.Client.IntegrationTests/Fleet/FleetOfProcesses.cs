@@ -39,6 +39,9 @@ internal sealed class FleetOfProcesses : IDisposable
 
     public FakeTimeProvider Time { get; }
 
+    /// <summary>Whether a process is running on a thread now (the fleet's clock may move only when none is).</summary>
+    public ProcessActivity Activity { get; } = new();
+
     /// <summary>Every process asks for its token at once; returns the tokens, the failures and the longest wait (real time).</summary>
     public async Task<(AccessToken?[] Tokens, int Failures, TimeSpan LongestWait)> CallAllAsync()
     {
@@ -49,7 +52,7 @@ internal sealed class FleetOfProcesses : IDisposable
             long started = TimeProvider.System.GetTimestamp();
             try
             {
-                return await entry.GetTokenAsync(CancellationToken.None);
+                return await Activity.RunAsync(() => entry.GetTokenAsync(CancellationToken.None).AsTask()).ConfigureAwait(false);
             }
             catch (ServiceAuth.Client.ClientCredentials.TokenUnavailableException)
             {
@@ -61,8 +64,8 @@ internal sealed class FleetOfProcesses : IDisposable
                 long waited = TimeProvider.System.GetTimestamp() - started;
                 InterlockedMax(ref longest, waited);
             }
-        }));
-        await SettleAsync();
+        })).ConfigureAwait(false);
+        await SettleAsync().ConfigureAwait(false);
         return (tokens, failures, TimeSpan.FromSeconds((double)longest / TimeProvider.System.TimestampFrequency));
     }
 

@@ -46,7 +46,7 @@ public sealed class FleetSimulationTests(ITestOutputHelper output)
         using var fleet = new FleetOfProcesses(1_000, _time, new SimulatedDistributedCache(_time), lease, idp);
         (await lease.TryAcquireAsync("ServiceAuth.Client:token:v2:fleet", FleetLeasePolicy.LeaseTime)).Acquired.ShouldBeTrue("a process took the lease and died");
 
-        TimeSpan waited = await DriveAsync(fleet.CallAllAsync());
+        TimeSpan waited = await DriveAsync(fleet, fleet.CallAllAsync());
 
         output.WriteLine($"fleet=1000 store=simulated lease-holder-died token-requests={idp.Count} longest-wait-fake={waited.TotalSeconds:F1}s");
         idp.Count.ShouldBeLessThanOrEqualTo(3);
@@ -59,7 +59,7 @@ public sealed class FleetSimulationTests(ITestOutputHelper output)
         var idp = new SimulatedIdentityProvider(_time);
         using var fleet = new FleetOfProcesses(1_000, _time, new SimulatedDistributedCache(_time), new HangingLease(), idp);
 
-        TimeSpan waited = await DriveAsync(fleet.CallAllAsync());
+        TimeSpan waited = await DriveAsync(fleet, fleet.CallAllAsync());
 
         output.WriteLine($"fleet=1000 store=simulated lease-hangs token-requests={idp.Count} longest-wait-fake={waited.TotalSeconds:F1}s");
         idp.Count.ShouldBe(1_000);
@@ -101,23 +101,12 @@ public sealed class FleetSimulationTests(ITestOutputHelper output)
         (idp.Count - duringOutage).ShouldBeLessThanOrEqualTo(3);
     }
 
-    /// <summary>Advances fake time in 100 ms steps until <paramref name="run"/> completes; returns the fake time it took.</summary>
-    private async Task<TimeSpan> DriveAsync(Task run)
+    /// <summary>Advances fake time in 100 ms steps until <paramref name="run"/> completes, each step only when no process
+    /// runs and nothing is queued or just taken (so every process waits on a timer); returns the fake time it took.</summary>
+    private async Task<TimeSpan> DriveAsync(FleetOfProcesses fleet, Task run)
     {
         DateTimeOffset started = _time.GetUtcNow();
-        while (!run.IsCompleted)
-        {
-            // A real pause lets the thread pool run the continuations the last step released; fake time decides the waits.
-            // Eventually.DriveAsync (step when the pool has nothing queued) does not fit here: while two cores run 1,000
-            // processes' continuations nothing is queued, so it moves the clock past processes still on their way to
-            // their lease and poll timers (measured: 35 s of fake time instead of 1 s for the hanging lease).
-            await Task.WhenAny(run, Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System));
-            if (!run.IsCompleted)
-            {
-                _time.Advance(TimeSpan.FromMilliseconds(100));
-            }
-        }
-
+        await Eventually.DriveAsync(run, _time, TimeSpan.FromMilliseconds(100), idle: fleet.Activity.IsQuiet);
         await run;
         return _time.GetUtcNow() - started;
     }
