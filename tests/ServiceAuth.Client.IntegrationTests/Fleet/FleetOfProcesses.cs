@@ -52,6 +52,8 @@ internal sealed class FleetOfProcesses : IDisposable
             long started = TimeProvider.System.GetTimestamp();
             try
             {
+                // ConfigureAwait(false) here and below: a continuation posted to xunit's synchronization context is
+                // neither on the thread pool's queue nor in a process's context, and the driven clock would not see it.
                 return await Activity.RunAsync(() => entry.GetTokenAsync(CancellationToken.None).AsTask()).ConfigureAwait(false);
             }
             catch (ServiceAuth.Client.ClientCredentials.TokenUnavailableException)
